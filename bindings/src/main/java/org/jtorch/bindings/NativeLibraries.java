@@ -1,0 +1,194 @@
+package org.jtorch.bindings;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * Loads LibTorch (through the JavaCPP PyTorch presets) and then jtorch's own operator library,
+ * once per process.
+ *
+ * <p>Order matters: {@code libjtorch_ops.so} needs {@code libtorch_cpu.so} and {@code libc10.so},
+ * and resolves them by soname against the copies JavaCPP has already loaded. The operator library
+ * is found on the class path at {@code org/jtorch/native/<platform>/libjtorch_ops.so} (inside the
+ * {@code jtorch-native-<version>-<platform>.jar}), where {@code <platform>} is
+ * {@code linux-x86_64-gpu} if that JAR is present and {@code linux-x86_64} otherwise. It is
+ * extracted once into JavaCPP's cache folder ({@code ~/.javacpp/cache}, or
+ * {@code org.bytedeco.javacpp.cachedir}) and loaded from there.
+ *
+ * <p>System properties read here:
+ *
+ * <ul>
+ *   <li>{@code jtorch.ops.library}: a path to a {@code libjtorch_ops.so} to load instead of the one
+ *       on the class path (for developing the operators);
+ *   <li>{@code jtorch.maxPhysicalBytes}: {@code false} keeps JavaCPP's own
+ *       {@code org.bytedeco.javacpp.maxPhysicalBytes} default; otherwise jtorch sets it to 0 (unless
+ *       the user set it), because reading the resident size on every tracked allocation costs
+ *       about 2 µs per small tensor operation.
+ * </ul>
+ *
+ * <p>This class is thread-safe: concurrent callers block until the first load has finished; a
+ * failed load is remembered and rethrown to every later caller.
+ */
+public final class NativeLibraries {
+  private static final System.Logger LOG = System.getLogger("org.jtorch");
+  private static final String OPS_LIBRARY = "libjtorch_ops.so";
+  private static final String[] PLATFORMS = {"linux-x86_64-gpu", "linux-x86_64"};
+
+  private static volatile boolean loaded;
+  private static Throwable failure;
+  private static String platform;
+  private static Path opsLibrary;
+
+  private NativeLibraries() {}
+
+  /**
+   * Loads LibTorch and jtorch's operators if that has not happened yet.
+   *
+   * @throws UnsatisfiedLinkError if a native library cannot be found or loaded; the message names
+   *     the library and where it was looked for
+   */
+  public static void load() {
+    if (loaded) {
+      return;
+    }
+    synchronized (NativeLibraries.class) {
+      if (loaded) {
+        return;
+      }
+      if (failure != null) {
+        throw linkError("an earlier attempt to load jtorch's native libraries failed", failure);
+      }
+      try {
+        long start = System.nanoTime();
+        applyJavaCppSettings();
+        checkOpenBlasVersionQuietly();
+        Loader.load(org.bytedeco.pytorch.global.torch.class);
+        opsLibrary = locateOpsLibrary();
+        System.load(opsLibrary.toString());
+        loaded = true;
+        LOG.log(
+            Level.DEBUG,
+            () ->
+                String.format(
+                    "jtorch natives (%s) loaded in %.1f ms from %s",
+                    platform, (System.nanoTime() - start) / 1e6, opsLibrary));
+      } catch (Throwable t) {
+        failure = t;
+        throw t instanceof UnsatisfiedLinkError ? (UnsatisfiedLinkError) t
+            : linkError("could not load jtorch's native libraries: " + t.getMessage(), t);
+      }
+    }
+  }
+
+  /** The platform whose natives were loaded, such as {@code linux-x86_64}. */
+  public static String platform() {
+    load();
+    return platform;
+  }
+
+  /** The file the operator library was loaded from. */
+  public static Path opsLibrary() {
+    load();
+    return opsLibrary;
+  }
+
+  private static void applyJavaCppSettings() {
+    if (!"false".equalsIgnoreCase(System.getProperty("jtorch.maxPhysicalBytes"))
+        && System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null
+        && System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
+      System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+    }
+  }
+
+  /**
+   * The OpenBLAS presets are pinned to 1.5.13 (1.5.14 is not published) while JavaCPP is 1.5.14,
+   * so the OpenBLAS preset's class initialiser prints "Warning: Versions of
+   * org.bytedeco:javacpp:1.5.14 and org.bytedeco:openblas:0.3.31-1.5.13 do not match." on every
+   * start. The pairing is deliberate and tested, so that one line is dropped: the class is
+   * initialised here with standard error filtered for exactly that message; every other line
+   * passes through. {@code -Djtorch.javacppVersionWarning=true} keeps it.
+   */
+  private static void checkOpenBlasVersionQuietly() {
+    if (Boolean.getBoolean("jtorch.javacppVersionWarning")) {
+      return;
+    }
+    PrintStream err = System.err;
+    System.setErr(new VersionWarningFilter(err));
+    try {
+      Class.forName("org.bytedeco.openblas.presets.openblas_nolapack", true,
+          NativeLibraries.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      // no OpenBLAS presets on the class path: LibTorch's loader will say what is missing
+    } finally {
+      System.err.flush();
+      System.setErr(err);
+    }
+  }
+
+  /** Passes standard error through, less the JavaCPP/OpenBLAS version-mismatch line. */
+  private static final class VersionWarningFilter extends PrintStream {
+    VersionWarningFilter(PrintStream target) {
+      super(target, true);
+    }
+
+    @Override
+    public void println(String line) {
+      if (line != null
+          && line.startsWith("Warning: Versions of org.bytedeco:javacpp:")
+          && line.contains(" and org.bytedeco:openblas:")
+          && line.endsWith(" do not match.")) {
+        return;
+      }
+      super.println(line);
+    }
+  }
+
+  private static Path locateOpsLibrary() throws IOException {
+    String override = System.getProperty("jtorch.ops.library");
+    if (override != null && !override.isEmpty()) {
+      Path p = Path.of(override).toAbsolutePath();
+      if (!Files.isRegularFile(p)) {
+        throw new UnsatisfiedLinkError(
+            "jtorch.ops.library names " + p + ", which is not a file");
+      }
+      platform = "custom";
+      return p;
+    }
+    StringBuilder tried = new StringBuilder();
+    for (String candidate : PLATFORMS) {
+      String resource = "/org/jtorch/native/" + candidate + "/" + OPS_LIBRARY;
+      URL url = NativeLibraries.class.getResource(resource);
+      if (tried.length() > 0) {
+        tried.append(", ");
+      }
+      tried.append(resource.substring(1));
+      if (url != null) {
+        platform = candidate;
+        File file = Loader.cacheResource(NativeLibraries.class, resource);
+        if (file == null) {
+          throw new UnsatisfiedLinkError("could not extract " + url + " to JavaCPP's cache folder");
+        }
+        return file.toPath();
+      }
+    }
+    throw new UnsatisfiedLinkError(
+        "jtorch's operator library "
+            + OPS_LIBRARY
+            + " is not on the class path (looked for "
+            + tried
+            + "). Add the dependency org.jtorch:jtorch-native with the classifier of your"
+            + " platform (linux-x86_64, or linux-x86_64-gpu), or set -Djtorch.ops.library=PATH.");
+  }
+
+  private static UnsatisfiedLinkError linkError(String message, Throwable cause) {
+    UnsatisfiedLinkError e = new UnsatisfiedLinkError(message);
+    e.initCause(cause);
+    return e;
+  }
+}

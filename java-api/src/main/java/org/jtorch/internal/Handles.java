@@ -1,0 +1,56 @@
+package org.jtorch.internal;
+
+import org.jtorch.Tensor;
+
+/**
+ * Access to the native LibTorch tensor behind a {@link Tensor}, for jtorch's own packages and for
+ * power users who need to call the JavaCPP presets directly.
+ *
+ * <p>Internal: not part of jtorch's API, and may change in any release. A handle obtained with
+ * {@link #unwrap} is valid only while its tensor is open.
+ */
+public final class Handles {
+  /** Implemented by {@link Tensor}, which installs itself when its class initialises. */
+  public interface Bridge {
+    /** The native tensor behind {@code t}; throws {@link IllegalStateException} if closed. */
+    org.bytedeco.pytorch.Tensor unwrap(Tensor t);
+
+    /** A new {@link Tensor} that owns {@code handle} (registered with the current scope). */
+    Tensor wrap(org.bytedeco.pytorch.Tensor handle);
+  }
+
+  private static volatile Bridge bridge;
+
+  private Handles() {}
+
+  /** Called once by {@link Tensor}. */
+  public static void install(Bridge b) {
+    if (bridge != null) {
+      throw new IllegalStateException("the tensor bridge is already installed");
+    }
+    bridge = b;
+  }
+
+  private static Bridge bridge() {
+    Bridge b = bridge;
+    if (b == null) {
+      try {
+        Class.forName(Tensor.class.getName(), true, Handles.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+      b = bridge;
+    }
+    return b;
+  }
+
+  /** The native tensor behind {@code t}. */
+  public static org.bytedeco.pytorch.Tensor unwrap(Tensor t) {
+    return bridge().unwrap(t);
+  }
+
+  /** Wraps a native tensor (taking ownership of the handle object) as a new {@link Tensor}. */
+  public static Tensor wrap(org.bytedeco.pytorch.Tensor handle) {
+    return bridge().wrap(handle);
+  }
+}
