@@ -850,6 +850,12 @@ public final class Tensor implements AutoCloseable {
     return buffer.order(ByteOrder.nativeOrder());
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Tensor vocabulary: pointwise, comparisons, reductions, sorting, shapes (region A)
+
+  // ---------------------------------------------------------------------------------------------
+  // Indexing, complex numbers (region B)
+
   /** Prints like PyTorch's {@code repr}: {@code tensor([[1., 2.], [3., 4.]])}. */
   @Override
   public String toString() {

@@ -31,7 +31,7 @@ public final class Golden {
     }
   }
 
-  static double number(JsonNode v) {
+  public static double number(JsonNode v) {
     if (v.isTextual()) {
       switch (v.asText()) {
         case "nan":
@@ -94,11 +94,17 @@ public final class Golden {
 
   /**
    * Asserts that {@code actual} has the golden's dtype, shape and values: exactly for integer and
-   * bool tensors, within {@code tol} (absolute + relative) for floating ones, NaN matching NaN.
+   * bool tensors, within {@code tol} (absolute + relative) for floating ones, NaN matching NaN. A
+   * negative {@code tol} means the default for the dtype (1e-5 for float32, 1e-10 for float64,
+   * 1e-2 for float16 and bfloat16).
    */
   public static void assertTensor(JsonNode expected, Tensor actual, double tol, String what) {
     assertEquals(dtype(expected), actual.dtype(), what + ": dtype");
     assertArrayEquals(shape(expected), actual.shape(), what + ": shape " + Arrays.toString(actual.shape()));
+    if (tol < 0) {
+      DType d = actual.dtype();
+      tol = d == DType.FLOAT64 || d == DType.COMPLEX128 ? 1e-10 : d == DType.FLOAT32 || d == DType.COMPLEX64 ? 1e-5 : 1e-2;
+    }
     if (actual.dtype().isFloatingPoint()) {
       double[] want = doubles(expected);
       double[] got = actual.toDoubleArray();
