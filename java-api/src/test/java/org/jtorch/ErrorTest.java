@@ -109,7 +109,9 @@ class ErrorTest {
     }
     try (Tensor t = Torch.ones(2)) {
       TorchException e = assertThrows(TorchException.class, () -> t.to(Device.cuda(0)));
-      assertTrue(e.getMessage().toLowerCase().contains("cuda"), e.getMessage());
+      // CPU natives: "... not compiled with CUDA"; GPU natives without a driver: "Found no NVIDIA driver"
+      String m = e.getMessage().toLowerCase();
+      assertTrue(m.contains("cuda") || m.contains("nvidia"), e.getMessage());
     }
     assertEquals(0, Torch.cuda().deviceCount());
   }

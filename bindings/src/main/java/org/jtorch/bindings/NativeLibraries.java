@@ -68,6 +68,7 @@ public final class NativeLibraries {
         long start = System.nanoTime();
         applyJavaCppSettings();
         checkOpenBlasVersionQuietly();
+        CudaLibraries.preloadIfGpuNatives();
         Loader.load(org.bytedeco.pytorch.global.torch.class);
         opsLibrary = locateOpsLibrary();
         System.load(opsLibrary.toString());
