@@ -48,8 +48,9 @@ public final class Scope implements AutoCloseable {
 
   /**
    * Runs {@code body} in a scope of its own, frees every tensor it created, and returns its
-   * result, whose tensors (a {@link Tensor}, a {@link ValuesIndices}, or an {@link Iterable} or
-   * {@link Map} of tensors) are moved to the enclosing scope.
+   * result, whose tensors (a {@link Tensor}, a {@link ValuesIndices}, {@link StdMean}, {@link
+   * VarMean}, {@link MinMax} or {@link Unique}, or an {@link Iterable} or {@link Map} of tensors)
+   * are moved to the enclosing scope.
    */
   public static <T> T returning(Supplier<T> body) {
     try (Scope scope = open()) {
@@ -86,6 +87,19 @@ public final class Scope implements AutoCloseable {
       keep((Tensor) result);
     } else if (result instanceof ValuesIndices) {
       keep((ValuesIndices) result);
+    } else if (result instanceof StdMean) {
+      keepAll(((StdMean) result).std());
+      keepAll(((StdMean) result).mean());
+    } else if (result instanceof VarMean) {
+      keepAll(((VarMean) result).var());
+      keepAll(((VarMean) result).mean());
+    } else if (result instanceof MinMax) {
+      keepAll(((MinMax) result).min());
+      keepAll(((MinMax) result).max());
+    } else if (result instanceof Unique) {
+      keepAll(((Unique) result).values());
+      keepAll(((Unique) result).inverseIndices());
+      keepAll(((Unique) result).counts());
     } else if (result instanceof Iterable) {
       for (Object o : (Iterable<?>) result) {
         keepAll(o);

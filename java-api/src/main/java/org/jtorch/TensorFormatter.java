@@ -23,6 +23,8 @@ final class TensorFormatter {
   private boolean intMode = true;
   private boolean sciMode = false;
   private int maxWidth = 1;
+  /** For complex data: this formats the real parts, {@code imag} the imaginary parts. */
+  private TensorFormatter imag;
 
   private TensorFormatter(DType dtype, double[] doubles, long[] longs) {
     this.dtype = dtype;
@@ -43,9 +45,7 @@ final class TensorFormatter {
       suffixes.add("device='" + device + "'");
     }
     String body;
-    if (dtype.isComplex()) {
-      body = "[...]";
-    } else if (numel == 0) {
+    if (numel == 0) {
       body = "[]";
       if (shape.length != 1) {
         suffixes.add("size=" + tupleString(shape));
@@ -58,10 +58,24 @@ final class TensorFormatter {
       long[] dataShape = shape.clone();
       Tensor data = summarize ? summarized(t, dataShape) : t;
       try {
-        TensorFormatter f =
-            dtype.isFloatingPoint()
-                ? new TensorFormatter(dtype, data.toDoubleArray(), null)
-                : new TensorFormatter(dtype, null, data.toLongArray());
+        TensorFormatter f;
+        if (dtype.isComplex()) {
+          // like _tensor_str: one formatter for the real parts, one for the imaginary parts
+          double[] c = data.toComplexArray();
+          double[] re = new double[c.length / 2];
+          double[] im = new double[c.length / 2];
+          for (int i = 0; i < re.length; i++) {
+            re[i] = c[2 * i];
+            im[i] = c[2 * i + 1];
+          }
+          f = new TensorFormatter(dtype, re, null);
+          f.imag = new TensorFormatter(dtype, im, null);
+          f.imag.measure();
+        } else if (dtype.isFloatingPoint()) {
+          f = new TensorFormatter(dtype, data.toDoubleArray(), null);
+        } else {
+          f = new TensorFormatter(dtype, null, data.toLongArray());
+        }
         f.measure();
         StringBuilder sb = new StringBuilder();
         f.render(sb, shape, dataShape, 0, 0, indent, summarize);
@@ -72,8 +86,11 @@ final class TensorFormatter {
         }
       }
     }
+    // an empty (or meta) tensor shows every dtype but float32: no element tells int64 from float
+    boolean noElements = numel == 0 || device.type() == Device.Type.META;
     boolean defaultDtype =
-        dtype == DType.FLOAT32 || dtype == DType.INT64 || dtype == DType.BOOL || dtype == DType.COMPLEX64;
+        dtype == DType.FLOAT32
+            || (!noElements && (dtype == DType.INT64 || dtype == DType.BOOL || dtype == DType.COMPLEX64));
     if (!defaultDtype) {
       suffixes.add("dtype=" + dtype);
     }
@@ -202,6 +219,16 @@ final class TensorFormatter {
   }
 
   private String formatValue(int i) {
+    if (imag == null) {
+      return formatReal(i);
+    }
+    // _val_formatter: the real part padded, the imaginary part unpadded with its sign and a "j"
+    String re = formatReal(i);
+    String im = (imag.formatReal(i) + "j").stripLeading();
+    return im.startsWith("+") || im.startsWith("-") ? re + im : re + "+" + im;
+  }
+
+  private String formatReal(int i) {
     String ret;
     if (floating) {
       double v = doubles[i];
@@ -280,7 +307,7 @@ final class TensorFormatter {
     long n = shape[d];
     boolean cut = summarize && n > 2 * EDGE;
     if (d == shape.length - 1) {
-      int elementLength = maxWidth + 2;
+      int elementLength = maxWidth + 2 + (imag == null ? 0 : imag.maxWidth + 1);
       int perLine = Math.max(1, (LINE_WIDTH - indent) / elementLength);
       List<String> items = new ArrayList<>();
       if (cut) {

@@ -501,8 +501,1753 @@ public final class Torch {
   // ---------------------------------------------------------------------------------------------
   // Tensor vocabulary as torch.xxx functions (region A)
 
+  /**
+   * {@code x} where {@code condition} is true, else {@code y}, broadcasting all three, PyTorch's
+   * {@code torch.where(condition, x, y)}. The result has the promoted dtype of {@code x} and
+   * {@code y}.
+   */
+  public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+    org.bytedeco.pytorch.Tensor c = condition.h();
+    org.bytedeco.pytorch.Tensor a = x.h();
+    org.bytedeco.pytorch.Tensor b = y.h();
+    return Tensor.op(() -> torch.where(c, a, b));
+  }
+
+  /** {@link #where(Tensor, Tensor, Tensor)} with a floating scalar {@code y}. */
+  public static Tensor where(Tensor condition, Tensor x, double y) {
+    return x.where(condition, y);
+  }
+
+  /** {@link #where(Tensor, Tensor, Tensor)} with an integral scalar {@code y}. */
+  public static Tensor where(Tensor condition, Tensor x, long y) {
+    return x.where(condition, y);
+  }
+
+  /** {@link #where(Tensor, Tensor, Tensor)} with a floating scalar {@code x}. */
+  public static Tensor where(Tensor condition, double x, Tensor y) {
+    org.bytedeco.pytorch.Tensor c = condition.h();
+    org.bytedeco.pytorch.Tensor b = y.h();
+    return Calls.scalar(x, s -> torch.where(c, s, b));
+  }
+
+  /** {@link #where(Tensor, Tensor, Tensor)} with an integral scalar {@code x}. */
+  public static Tensor where(Tensor condition, long x, Tensor y) {
+    org.bytedeco.pytorch.Tensor c = condition.h();
+    org.bytedeco.pytorch.Tensor b = y.h();
+    return Calls.scalar(x, s -> torch.where(c, s, b));
+  }
+
+  /** {@link #where(Tensor, Tensor, Tensor)} with two floating scalars: a float32 tensor. */
+  public static Tensor where(Tensor condition, double x, double y) {
+    org.bytedeco.pytorch.Tensor c = condition.h();
+    return Tensor.op(
+        () -> {
+          try (Scalar a = new Scalar(x);
+              Scalar b = new Scalar(y)) {
+            return torch.where(c, a, b);
+          }
+        });
+  }
+
+  /** {@link #where(Tensor, Tensor, Tensor)} with two integral scalars: an int64 tensor. */
+  public static Tensor where(Tensor condition, long x, long y) {
+    org.bytedeco.pytorch.Tensor c = condition.h();
+    return Tensor.op(
+        () -> {
+          try (Scalar a = new Scalar(x);
+              Scalar b = new Scalar(y)) {
+            return torch.where(c, a, b);
+          }
+        });
+  }
+
+  /** {@code base ** exponent} element-wise for a floating scalar base, PyTorch's {@code torch.pow(base, t)}. */
+  public static Tensor pow(double base, Tensor exponent) {
+    org.bytedeco.pytorch.Tensor e = exponent.h();
+    return Calls.scalar(base, s -> torch.pow(s, e));
+  }
+
+  /** {@code base ** exponent} element-wise for an integral scalar base (integer tensors stay integer). */
+  public static Tensor pow(long base, Tensor exponent) {
+    org.bytedeco.pytorch.Tensor e = exponent.h();
+    return Calls.scalar(base, s -> torch.pow(s, e));
+  }
+
+  /**
+   * The standard deviation and the mean of all elements in one pass, with Bessel's correction,
+   * PyTorch's {@code torch.std_mean}.
+   */
+  public static StdMean stdMean(Tensor input) {
+    return stdMean(input, null, 1, false);
+  }
+
+  /** {@link #stdMean(Tensor)} over {@code dims}. */
+  public static StdMean stdMean(Tensor input, long[] dims, boolean keepDim) {
+    return stdMean(input, dims, 1, keepDim);
+  }
+
+  /**
+   * {@link #stdMean(Tensor)} over {@code dims} (null: all) with PyTorch's {@code correction} (see
+   * {@link Tensor#std(long[], double, boolean)}).
+   */
+  public static StdMean stdMean(Tensor input, long[] dims, double correction, boolean keepDim) {
+    Tensor[] r = Reductions.stdVarMean(input, true, dims, correction, keepDim);
+    return new StdMean(r[0], r[1]);
+  }
+
+  /** The variance and the mean of all elements in one pass, PyTorch's {@code torch.var_mean}. */
+  public static VarMean varMean(Tensor input) {
+    return varMean(input, null, 1, false);
+  }
+
+  /** {@link #varMean(Tensor)} over {@code dims}. */
+  public static VarMean varMean(Tensor input, long[] dims, boolean keepDim) {
+    return varMean(input, dims, 1, keepDim);
+  }
+
+  /** {@link #varMean(Tensor)} over {@code dims} (null: all) with PyTorch's {@code correction}. */
+  public static VarMean varMean(Tensor input, long[] dims, double correction, boolean keepDim) {
+    Tensor[] r = Reductions.stdVarMean(input, false, dims, correction, keepDim);
+    return new VarMean(r[0], r[1]);
+  }
+
+  /** Concatenates tensors along dim 0, PyTorch's {@code torch.cat(tensors)}. */
+  public static Tensor cat(List<Tensor> tensors) {
+    return cat(tensors, 0);
+  }
+
+  /** Joins tensors of the same shape along a new dim 0, PyTorch's {@code torch.stack(tensors)}. */
+  public static Tensor stack(List<Tensor> tensors) {
+    return stack(tensors, 0);
+  }
+
+  /**
+   * Concatenates tensors horizontally: along dim 1, or dim 0 for 1-d tensors, PyTorch's {@code
+   * torch.hstack}.
+   */
+  public static Tensor hstack(List<Tensor> tensors) {
+    org.bytedeco.pytorch.Tensor[] hs = Calls.handles(tensors);
+    return Tensor.op(
+        () -> {
+          try (TensorVector v = new TensorVector(hs)) {
+            return torch.hstack(v);
+          }
+        });
+  }
+
+  /**
+   * Concatenates tensors vertically, along dim 0, after making 0-d and 1-d tensors rows of shape
+   * {@code [1, n]}, PyTorch's {@code torch.vstack}.
+   */
+  public static Tensor vstack(List<Tensor> tensors) {
+    org.bytedeco.pytorch.Tensor[] hs = Calls.handles(tensors);
+    return Tensor.op(
+        () -> {
+          try (TensorVector v = new TensorVector(hs)) {
+            return torch.vstack(v);
+          }
+        });
+  }
+
+  /**
+   * The Euclidean distances between each row of {@code x1} ({@code [..., P, M]}) and each row of
+   * {@code x2} ({@code [..., R, M]}): a {@code [..., P, R]} tensor, PyTorch's {@code torch.cdist}.
+   */
+  public static Tensor cdist(Tensor x1, Tensor x2) {
+    return cdist(x1, x2, 2);
+  }
+
+  /** {@link #cdist(Tensor, Tensor)} with the {@code p}-norm distance ({@code p >= 0}, may be inf). */
+  public static Tensor cdist(Tensor x1, Tensor x2, double p) {
+    org.bytedeco.pytorch.Tensor a = x1.h();
+    org.bytedeco.pytorch.Tensor b = x2.h();
+    return Tensor.op(
+        () -> {
+          try (org.bytedeco.pytorch.LongOptional mode = new org.bytedeco.pytorch.LongOptional()) {
+            return torch.cdist(a, b, p, mode);
+          }
+        });
+  }
+
+  /** {@link Tensor#clone()} of {@code input}: PyTorch's {@code torch.clone}. */
+  public static Tensor clone(Tensor input) {
+    return input.clone();
+  }
+
+  /** {@link Tensor#detach()} of {@code input}: PyTorch's {@code torch.detach}. */
+  public static Tensor detach(Tensor input) {
+    return input.detach();
+  }
+
+  /** {@link Tensor#reshape(long...)} of {@code input}: PyTorch's {@code torch.reshape}. */
+  public static Tensor reshape(Tensor input, long... shape) {
+    return input.reshape(shape);
+  }
+
+  /** {@link Tensor#add(Tensor)} of {@code input}: PyTorch's {@code torch.add}. */
+  public static Tensor add(Tensor input, Tensor other) {
+    return input.add(other);
+  }
+
+  /** {@link Tensor#add(double)} of {@code input}: PyTorch's {@code torch.add}. */
+  public static Tensor add(Tensor input, double value) {
+    return input.add(value);
+  }
+
+  /** {@link Tensor#sub(Tensor)} of {@code input}: PyTorch's {@code torch.sub}. */
+  public static Tensor sub(Tensor input, Tensor other) {
+    return input.sub(other);
+  }
+
+  /** {@link Tensor#sub(double)} of {@code input}: PyTorch's {@code torch.sub}. */
+  public static Tensor sub(Tensor input, double value) {
+    return input.sub(value);
+  }
+
+  /** {@link Tensor#mul(Tensor)} of {@code input}: PyTorch's {@code torch.mul}. */
+  public static Tensor mul(Tensor input, Tensor other) {
+    return input.mul(other);
+  }
+
+  /** {@link Tensor#mul(double)} of {@code input}: PyTorch's {@code torch.mul}. */
+  public static Tensor mul(Tensor input, double value) {
+    return input.mul(value);
+  }
+
+  /** {@link Tensor#div(Tensor)} of {@code input}: PyTorch's {@code torch.div}. */
+  public static Tensor div(Tensor input, Tensor other) {
+    return input.div(other);
+  }
+
+  /** {@link Tensor#div(double)} of {@code input}: PyTorch's {@code torch.div}. */
+  public static Tensor div(Tensor input, double value) {
+    return input.div(value);
+  }
+
+  /** {@link Tensor#neg()} of {@code input}: PyTorch's {@code torch.neg}. */
+  public static Tensor neg(Tensor input) {
+    return input.neg();
+  }
+
+  /** {@link Tensor#exp()} of {@code input}: PyTorch's {@code torch.exp}. */
+  public static Tensor exp(Tensor input) {
+    return input.exp();
+  }
+
+  /** {@link Tensor#log()} of {@code input}: PyTorch's {@code torch.log}. */
+  public static Tensor log(Tensor input) {
+    return input.log();
+  }
+
+  /** {@link Tensor#sum()} of {@code input}: PyTorch's {@code torch.sum}. */
+  public static Tensor sum(Tensor input) {
+    return input.sum();
+  }
+
+  /** {@link Tensor#sum(long)} of {@code input}: PyTorch's {@code torch.sum}. */
+  public static Tensor sum(Tensor input, long dim) {
+    return input.sum(dim);
+  }
+
+  /** {@link Tensor#sum(long, boolean)} of {@code input}: PyTorch's {@code torch.sum}. */
+  public static Tensor sum(Tensor input, long dim, boolean keepDim) {
+    return input.sum(dim, keepDim);
+  }
+
+  /** {@link Tensor#sum(long[], boolean)} of {@code input}: PyTorch's {@code torch.sum}. */
+  public static Tensor sum(Tensor input, long[] dims, boolean keepDim) {
+    return input.sum(dims, keepDim);
+  }
+
+  /** {@link Tensor#mean()} of {@code input}: PyTorch's {@code torch.mean}. */
+  public static Tensor mean(Tensor input) {
+    return input.mean();
+  }
+
+  /** {@link Tensor#mean(long)} of {@code input}: PyTorch's {@code torch.mean}. */
+  public static Tensor mean(Tensor input, long dim) {
+    return input.mean(dim);
+  }
+
+  /** {@link Tensor#mean(long, boolean)} of {@code input}: PyTorch's {@code torch.mean}. */
+  public static Tensor mean(Tensor input, long dim, boolean keepDim) {
+    return input.mean(dim, keepDim);
+  }
+
+  /** {@link Tensor#mean(long[], boolean)} of {@code input}: PyTorch's {@code torch.mean}. */
+  public static Tensor mean(Tensor input, long[] dims, boolean keepDim) {
+    return input.mean(dims, keepDim);
+  }
+
+  /** {@link Tensor#std()} of {@code input}: PyTorch's {@code torch.std}. */
+  public static Tensor std(Tensor input) {
+    return input.std();
+  }
+
+  /** {@link Tensor#std(long)} of {@code input}: PyTorch's {@code torch.std}. */
+  public static Tensor std(Tensor input, long dim) {
+    return input.std(dim);
+  }
+
+  /** {@link Tensor#std(long, boolean)} of {@code input}: PyTorch's {@code torch.std}. */
+  public static Tensor std(Tensor input, long dim, boolean keepDim) {
+    return input.std(dim, keepDim);
+  }
+
+  /** {@link Tensor#max()} of {@code input}: PyTorch's {@code torch.max}. */
+  public static Tensor max(Tensor input) {
+    return input.max();
+  }
+
+  /** {@link Tensor#max(long)} of {@code input}: PyTorch's {@code torch.max}. */
+  public static ValuesIndices max(Tensor input, long dim) {
+    return input.max(dim);
+  }
+
+  /** {@link Tensor#max(long, boolean)} of {@code input}: PyTorch's {@code torch.max}. */
+  public static ValuesIndices max(Tensor input, long dim, boolean keepDim) {
+    return input.max(dim, keepDim);
+  }
+
+  /** {@link Tensor#max(Tensor)} of {@code input}: PyTorch's {@code torch.max}. */
+  public static Tensor max(Tensor input, Tensor other) {
+    return input.max(other);
+  }
+
+  /** {@link Tensor#min()} of {@code input}: PyTorch's {@code torch.min}. */
+  public static Tensor min(Tensor input) {
+    return input.min();
+  }
+
+  /** {@link Tensor#min(long)} of {@code input}: PyTorch's {@code torch.min}. */
+  public static ValuesIndices min(Tensor input, long dim) {
+    return input.min(dim);
+  }
+
+  /** {@link Tensor#min(long, boolean)} of {@code input}: PyTorch's {@code torch.min}. */
+  public static ValuesIndices min(Tensor input, long dim, boolean keepDim) {
+    return input.min(dim, keepDim);
+  }
+
+  /** {@link Tensor#min(Tensor)} of {@code input}: PyTorch's {@code torch.min}. */
+  public static Tensor min(Tensor input, Tensor other) {
+    return input.min(other);
+  }
+
+  /** {@link Tensor#argmax()} of {@code input}: PyTorch's {@code torch.argmax}. */
+  public static Tensor argmax(Tensor input) {
+    return input.argmax();
+  }
+
+  /** {@link Tensor#argmax(long)} of {@code input}: PyTorch's {@code torch.argmax}. */
+  public static Tensor argmax(Tensor input, long dim) {
+    return input.argmax(dim);
+  }
+
+  /** {@link Tensor#argmax(long, boolean)} of {@code input}: PyTorch's {@code torch.argmax}. */
+  public static Tensor argmax(Tensor input, long dim, boolean keepDim) {
+    return input.argmax(dim, keepDim);
+  }
+
+  /** {@link Tensor#argmin()} of {@code input}: PyTorch's {@code torch.argmin}. */
+  public static Tensor argmin(Tensor input) {
+    return input.argmin();
+  }
+
+  /** {@link Tensor#argmin(long)} of {@code input}: PyTorch's {@code torch.argmin}. */
+  public static Tensor argmin(Tensor input, long dim) {
+    return input.argmin(dim);
+  }
+
+  /** {@link Tensor#argmin(long, boolean)} of {@code input}: PyTorch's {@code torch.argmin}. */
+  public static Tensor argmin(Tensor input, long dim, boolean keepDim) {
+    return input.argmin(dim, keepDim);
+  }
+
+  /** {@link Tensor#softmax(long)} of {@code input}: PyTorch's {@code torch.softmax}. */
+  public static Tensor softmax(Tensor input, long dim) {
+    return input.softmax(dim);
+  }
+
+  /** {@link Tensor#logSoftmax(long)} of {@code input}: PyTorch's {@code torch.log_softmax}. */
+  public static Tensor logSoftmax(Tensor input, long dim) {
+    return input.logSoftmax(dim);
+  }
+
+  /** {@link Tensor#equal(Tensor)} of {@code input}: PyTorch's {@code torch.equal}. */
+  public static boolean equal(Tensor input, Tensor other) {
+    return input.equal(other);
+  }
+
+  /** {@link Tensor#abs()} of {@code input}: PyTorch's {@code torch.abs}. */
+  public static Tensor abs(Tensor input) {
+    return input.abs();
+  }
+
+  /** {@link Tensor#sign()} of {@code input}: PyTorch's {@code torch.sign}. */
+  public static Tensor sign(Tensor input) {
+    return input.sign();
+  }
+
+  /** {@link Tensor#sqrt()} of {@code input}: PyTorch's {@code torch.sqrt}. */
+  public static Tensor sqrt(Tensor input) {
+    return input.sqrt();
+  }
+
+  /** {@link Tensor#rsqrt()} of {@code input}: PyTorch's {@code torch.rsqrt}. */
+  public static Tensor rsqrt(Tensor input) {
+    return input.rsqrt();
+  }
+
+  /** {@link Tensor#expm1()} of {@code input}: PyTorch's {@code torch.expm1}. */
+  public static Tensor expm1(Tensor input) {
+    return input.expm1();
+  }
+
+  /** {@link Tensor#log1p()} of {@code input}: PyTorch's {@code torch.log1p}. */
+  public static Tensor log1p(Tensor input) {
+    return input.log1p();
+  }
+
+  /** {@link Tensor#log2()} of {@code input}: PyTorch's {@code torch.log2}. */
+  public static Tensor log2(Tensor input) {
+    return input.log2();
+  }
+
+  /** {@link Tensor#log10()} of {@code input}: PyTorch's {@code torch.log10}. */
+  public static Tensor log10(Tensor input) {
+    return input.log10();
+  }
+
+  /** {@link Tensor#sin()} of {@code input}: PyTorch's {@code torch.sin}. */
+  public static Tensor sin(Tensor input) {
+    return input.sin();
+  }
+
+  /** {@link Tensor#cos()} of {@code input}: PyTorch's {@code torch.cos}. */
+  public static Tensor cos(Tensor input) {
+    return input.cos();
+  }
+
+  /** {@link Tensor#tan()} of {@code input}: PyTorch's {@code torch.tan}. */
+  public static Tensor tan(Tensor input) {
+    return input.tan();
+  }
+
+  /** {@link Tensor#asin()} of {@code input}: PyTorch's {@code torch.asin}. */
+  public static Tensor asin(Tensor input) {
+    return input.asin();
+  }
+
+  /** {@link Tensor#acos()} of {@code input}: PyTorch's {@code torch.acos}. */
+  public static Tensor acos(Tensor input) {
+    return input.acos();
+  }
+
+  /** {@link Tensor#atan()} of {@code input}: PyTorch's {@code torch.atan}. */
+  public static Tensor atan(Tensor input) {
+    return input.atan();
+  }
+
+  /** {@link Tensor#sinh()} of {@code input}: PyTorch's {@code torch.sinh}. */
+  public static Tensor sinh(Tensor input) {
+    return input.sinh();
+  }
+
+  /** {@link Tensor#cosh()} of {@code input}: PyTorch's {@code torch.cosh}. */
+  public static Tensor cosh(Tensor input) {
+    return input.cosh();
+  }
+
+  /** {@link Tensor#tanh()} of {@code input}: PyTorch's {@code torch.tanh}. */
+  public static Tensor tanh(Tensor input) {
+    return input.tanh();
+  }
+
+  /** {@link Tensor#sigmoid()} of {@code input}: PyTorch's {@code torch.sigmoid}. */
+  public static Tensor sigmoid(Tensor input) {
+    return input.sigmoid();
+  }
+
+  /** {@link Tensor#ceil()} of {@code input}: PyTorch's {@code torch.ceil}. */
+  public static Tensor ceil(Tensor input) {
+    return input.ceil();
+  }
+
+  /** {@link Tensor#floor()} of {@code input}: PyTorch's {@code torch.floor}. */
+  public static Tensor floor(Tensor input) {
+    return input.floor();
+  }
+
+  /** {@link Tensor#round()} of {@code input}: PyTorch's {@code torch.round}. */
+  public static Tensor round(Tensor input) {
+    return input.round();
+  }
+
+  /** {@link Tensor#trunc()} of {@code input}: PyTorch's {@code torch.trunc}. */
+  public static Tensor trunc(Tensor input) {
+    return input.trunc();
+  }
+
+  /** {@link Tensor#frac()} of {@code input}: PyTorch's {@code torch.frac}. */
+  public static Tensor frac(Tensor input) {
+    return input.frac();
+  }
+
+  /** {@link Tensor#reciprocal()} of {@code input}: PyTorch's {@code torch.reciprocal}. */
+  public static Tensor reciprocal(Tensor input) {
+    return input.reciprocal();
+  }
+
+  /** {@link Tensor#logicalNot()} of {@code input}: PyTorch's {@code torch.logical_not}. */
+  public static Tensor logicalNot(Tensor input) {
+    return input.logicalNot();
+  }
+
+  /** {@link Tensor#bitwiseNot()} of {@code input}: PyTorch's {@code torch.bitwise_not}. */
+  public static Tensor bitwiseNot(Tensor input) {
+    return input.bitwiseNot();
+  }
+
+  /** {@link Tensor#isnan()} of {@code input}: PyTorch's {@code torch.isnan}. */
+  public static Tensor isnan(Tensor input) {
+    return input.isnan();
+  }
+
+  /** {@link Tensor#isinf()} of {@code input}: PyTorch's {@code torch.isinf}. */
+  public static Tensor isinf(Tensor input) {
+    return input.isinf();
+  }
+
+  /** {@link Tensor#isfinite()} of {@code input}: PyTorch's {@code torch.isfinite}. */
+  public static Tensor isfinite(Tensor input) {
+    return input.isfinite();
+  }
+
+  /** {@link Tensor#add(long)} of {@code input}: PyTorch's {@code torch.add}. */
+  public static Tensor add(Tensor input, long value) {
+    return input.add(value);
+  }
+
+  /** {@link Tensor#sub(long)} of {@code input}: PyTorch's {@code torch.sub}. */
+  public static Tensor sub(Tensor input, long value) {
+    return input.sub(value);
+  }
+
+  /** {@link Tensor#mul(long)} of {@code input}: PyTorch's {@code torch.mul}. */
+  public static Tensor mul(Tensor input, long value) {
+    return input.mul(value);
+  }
+
+  /** {@link Tensor#div(long)} of {@code input}: PyTorch's {@code torch.div}. */
+  public static Tensor div(Tensor input, long value) {
+    return input.div(value);
+  }
+
+  /** {@link Tensor#trueDivide(Tensor)} of {@code input}: PyTorch's {@code torch.true_divide}. */
+  public static Tensor trueDivide(Tensor input, Tensor other) {
+    return input.trueDivide(other);
+  }
+
+  /** {@link Tensor#trueDivide(long)} of {@code input}: PyTorch's {@code torch.true_divide}. */
+  public static Tensor trueDivide(Tensor input, long value) {
+    return input.trueDivide(value);
+  }
+
+  /** {@link Tensor#trueDivide(double)} of {@code input}: PyTorch's {@code torch.true_divide}. */
+  public static Tensor trueDivide(Tensor input, double value) {
+    return input.trueDivide(value);
+  }
+
+  /** {@link Tensor#floorDivide(Tensor)} of {@code input}: PyTorch's {@code torch.floor_divide}. */
+  public static Tensor floorDivide(Tensor input, Tensor other) {
+    return input.floorDivide(other);
+  }
+
+  /** {@link Tensor#floorDivide(long)} of {@code input}: PyTorch's {@code torch.floor_divide}. */
+  public static Tensor floorDivide(Tensor input, long value) {
+    return input.floorDivide(value);
+  }
+
+  /** {@link Tensor#floorDivide(double)} of {@code input}: PyTorch's {@code torch.floor_divide}. */
+  public static Tensor floorDivide(Tensor input, double value) {
+    return input.floorDivide(value);
+  }
+
+  /** {@link Tensor#remainder(Tensor)} of {@code input}: PyTorch's {@code torch.remainder}. */
+  public static Tensor remainder(Tensor input, Tensor other) {
+    return input.remainder(other);
+  }
+
+  /** {@link Tensor#remainder(long)} of {@code input}: PyTorch's {@code torch.remainder}. */
+  public static Tensor remainder(Tensor input, long value) {
+    return input.remainder(value);
+  }
+
+  /** {@link Tensor#remainder(double)} of {@code input}: PyTorch's {@code torch.remainder}. */
+  public static Tensor remainder(Tensor input, double value) {
+    return input.remainder(value);
+  }
+
+  /** {@link Tensor#pow(Tensor)} of {@code input}: PyTorch's {@code torch.pow}. */
+  public static Tensor pow(Tensor input, Tensor exponent) {
+    return input.pow(exponent);
+  }
+
+  /** {@link Tensor#pow(long)} of {@code input}: PyTorch's {@code torch.pow}. */
+  public static Tensor pow(Tensor input, long value) {
+    return input.pow(value);
+  }
+
+  /** {@link Tensor#pow(double)} of {@code input}: PyTorch's {@code torch.pow}. */
+  public static Tensor pow(Tensor input, double value) {
+    return input.pow(value);
+  }
+
+  /** {@link Tensor#atan2(Tensor)} of {@code input}: PyTorch's {@code torch.atan2}. */
+  public static Tensor atan2(Tensor input, Tensor other) {
+    return input.atan2(other);
+  }
+
+  /** {@link Tensor#bitwiseAnd(Tensor)} of {@code input}: PyTorch's {@code torch.bitwise_and}. */
+  public static Tensor bitwiseAnd(Tensor input, Tensor other) {
+    return input.bitwiseAnd(other);
+  }
+
+  /** {@link Tensor#bitwiseAnd(long)} of {@code input}: PyTorch's {@code torch.bitwise_and}. */
+  public static Tensor bitwiseAnd(Tensor input, long value) {
+    return input.bitwiseAnd(value);
+  }
+
+  /** {@link Tensor#bitwiseOr(Tensor)} of {@code input}: PyTorch's {@code torch.bitwise_or}. */
+  public static Tensor bitwiseOr(Tensor input, Tensor other) {
+    return input.bitwiseOr(other);
+  }
+
+  /** {@link Tensor#bitwiseOr(long)} of {@code input}: PyTorch's {@code torch.bitwise_or}. */
+  public static Tensor bitwiseOr(Tensor input, long value) {
+    return input.bitwiseOr(value);
+  }
+
+  /** {@link Tensor#bitwiseXor(Tensor)} of {@code input}: PyTorch's {@code torch.bitwise_xor}. */
+  public static Tensor bitwiseXor(Tensor input, Tensor other) {
+    return input.bitwiseXor(other);
+  }
+
+  /** {@link Tensor#bitwiseXor(long)} of {@code input}: PyTorch's {@code torch.bitwise_xor}. */
+  public static Tensor bitwiseXor(Tensor input, long value) {
+    return input.bitwiseXor(value);
+  }
+
+  /** {@link Tensor#bitwiseLeftShift(Tensor)}: {@code torch.bitwise_left_shift}. */
+  public static Tensor bitwiseLeftShift(Tensor input, Tensor other) {
+    return input.bitwiseLeftShift(other);
+  }
+
+  /** {@link Tensor#bitwiseLeftShift(long)}: {@code torch.bitwise_left_shift}. */
+  public static Tensor bitwiseLeftShift(Tensor input, long value) {
+    return input.bitwiseLeftShift(value);
+  }
+
+  /** {@link Tensor#bitwiseRightShift(Tensor)}: {@code torch.bitwise_right_shift}. */
+  public static Tensor bitwiseRightShift(Tensor input, Tensor other) {
+    return input.bitwiseRightShift(other);
+  }
+
+  /** {@link Tensor#bitwiseRightShift(long)}: {@code torch.bitwise_right_shift}. */
+  public static Tensor bitwiseRightShift(Tensor input, long value) {
+    return input.bitwiseRightShift(value);
+  }
+
+  /** {@link Tensor#logicalAnd(Tensor)} of {@code input}: PyTorch's {@code torch.logical_and}. */
+  public static Tensor logicalAnd(Tensor input, Tensor other) {
+    return input.logicalAnd(other);
+  }
+
+  /** {@link Tensor#logicalOr(Tensor)} of {@code input}: PyTorch's {@code torch.logical_or}. */
+  public static Tensor logicalOr(Tensor input, Tensor other) {
+    return input.logicalOr(other);
+  }
+
+  /** {@link Tensor#logicalXor(Tensor)} of {@code input}: PyTorch's {@code torch.logical_xor}. */
+  public static Tensor logicalXor(Tensor input, Tensor other) {
+    return input.logicalXor(other);
+  }
+
+  /** {@link Tensor#maximum(Tensor)} of {@code input}: PyTorch's {@code torch.maximum}. */
+  public static Tensor maximum(Tensor input, Tensor other) {
+    return input.maximum(other);
+  }
+
+  /** {@link Tensor#minimum(Tensor)} of {@code input}: PyTorch's {@code torch.minimum}. */
+  public static Tensor minimum(Tensor input, Tensor other) {
+    return input.minimum(other);
+  }
+
+  /** {@link Tensor#eq(Tensor)} of {@code input}: PyTorch's {@code torch.eq}. */
+  public static Tensor eq(Tensor input, Tensor other) {
+    return input.eq(other);
+  }
+
+  /** {@link Tensor#eq(long)} of {@code input}: PyTorch's {@code torch.eq}. */
+  public static Tensor eq(Tensor input, long value) {
+    return input.eq(value);
+  }
+
+  /** {@link Tensor#eq(double)} of {@code input}: PyTorch's {@code torch.eq}. */
+  public static Tensor eq(Tensor input, double value) {
+    return input.eq(value);
+  }
+
+  /** {@link Tensor#ne(Tensor)} of {@code input}: PyTorch's {@code torch.ne}. */
+  public static Tensor ne(Tensor input, Tensor other) {
+    return input.ne(other);
+  }
+
+  /** {@link Tensor#ne(long)} of {@code input}: PyTorch's {@code torch.ne}. */
+  public static Tensor ne(Tensor input, long value) {
+    return input.ne(value);
+  }
+
+  /** {@link Tensor#ne(double)} of {@code input}: PyTorch's {@code torch.ne}. */
+  public static Tensor ne(Tensor input, double value) {
+    return input.ne(value);
+  }
+
+  /** {@link Tensor#lt(Tensor)} of {@code input}: PyTorch's {@code torch.lt}. */
+  public static Tensor lt(Tensor input, Tensor other) {
+    return input.lt(other);
+  }
+
+  /** {@link Tensor#lt(long)} of {@code input}: PyTorch's {@code torch.lt}. */
+  public static Tensor lt(Tensor input, long value) {
+    return input.lt(value);
+  }
+
+  /** {@link Tensor#lt(double)} of {@code input}: PyTorch's {@code torch.lt}. */
+  public static Tensor lt(Tensor input, double value) {
+    return input.lt(value);
+  }
+
+  /** {@link Tensor#le(Tensor)} of {@code input}: PyTorch's {@code torch.le}. */
+  public static Tensor le(Tensor input, Tensor other) {
+    return input.le(other);
+  }
+
+  /** {@link Tensor#le(long)} of {@code input}: PyTorch's {@code torch.le}. */
+  public static Tensor le(Tensor input, long value) {
+    return input.le(value);
+  }
+
+  /** {@link Tensor#le(double)} of {@code input}: PyTorch's {@code torch.le}. */
+  public static Tensor le(Tensor input, double value) {
+    return input.le(value);
+  }
+
+  /** {@link Tensor#gt(Tensor)} of {@code input}: PyTorch's {@code torch.gt}. */
+  public static Tensor gt(Tensor input, Tensor other) {
+    return input.gt(other);
+  }
+
+  /** {@link Tensor#gt(long)} of {@code input}: PyTorch's {@code torch.gt}. */
+  public static Tensor gt(Tensor input, long value) {
+    return input.gt(value);
+  }
+
+  /** {@link Tensor#gt(double)} of {@code input}: PyTorch's {@code torch.gt}. */
+  public static Tensor gt(Tensor input, double value) {
+    return input.gt(value);
+  }
+
+  /** {@link Tensor#ge(Tensor)} of {@code input}: PyTorch's {@code torch.ge}. */
+  public static Tensor ge(Tensor input, Tensor other) {
+    return input.ge(other);
+  }
+
+  /** {@link Tensor#ge(long)} of {@code input}: PyTorch's {@code torch.ge}. */
+  public static Tensor ge(Tensor input, long value) {
+    return input.ge(value);
+  }
+
+  /** {@link Tensor#ge(double)} of {@code input}: PyTorch's {@code torch.ge}. */
+  public static Tensor ge(Tensor input, double value) {
+    return input.ge(value);
+  }
+
+  /** {@link Tensor#round(long)} of {@code input}: PyTorch's {@code torch.round}. */
+  public static Tensor round(Tensor input, long decimals) {
+    return input.round(decimals);
+  }
+
+  /** {@link Tensor#add(Tensor, long)} of {@code input}: PyTorch's {@code torch.add}. */
+  public static Tensor add(Tensor input, Tensor other, long alpha) {
+    return input.add(other, alpha);
+  }
+
+  /** {@link Tensor#add(Tensor, double)} of {@code input}: PyTorch's {@code torch.add}. */
+  public static Tensor add(Tensor input, Tensor other, double alpha) {
+    return input.add(other, alpha);
+  }
+
+  /** {@link Tensor#sub(Tensor, long)} of {@code input}: PyTorch's {@code torch.sub}. */
+  public static Tensor sub(Tensor input, Tensor other, long alpha) {
+    return input.sub(other, alpha);
+  }
+
+  /** {@link Tensor#sub(Tensor, double)} of {@code input}: PyTorch's {@code torch.sub}. */
+  public static Tensor sub(Tensor input, Tensor other, double alpha) {
+    return input.sub(other, alpha);
+  }
+
+  /** {@link Tensor#div(Tensor, String)} of {@code input}: PyTorch's {@code torch.div}. */
+  public static Tensor div(Tensor input, Tensor other, String roundingMode) {
+    return input.div(other, roundingMode);
+  }
+
+  /** {@link Tensor#div(long, String)} of {@code input}: PyTorch's {@code torch.div}. */
+  public static Tensor div(Tensor input, long value, String roundingMode) {
+    return input.div(value, roundingMode);
+  }
+
+  /** {@link Tensor#div(double, String)} of {@code input}: PyTorch's {@code torch.div}. */
+  public static Tensor div(Tensor input, double value, String roundingMode) {
+    return input.div(value, roundingMode);
+  }
+
+  /** {@link Tensor#clamp(Double, Double)} of {@code input}: PyTorch's {@code torch.clamp}. */
+  public static Tensor clamp(Tensor input, Double min, Double max) {
+    return input.clamp(min, max);
+  }
+
+  /** {@link Tensor#clamp(double, double)} of {@code input}: PyTorch's {@code torch.clamp}. */
+  public static Tensor clamp(Tensor input, double min, double max) {
+    return input.clamp(min, max);
+  }
+
+  /** {@link Tensor#clamp(long, long)} of {@code input}: PyTorch's {@code torch.clamp}. */
+  public static Tensor clamp(Tensor input, long min, long max) {
+    return input.clamp(min, max);
+  }
+
+  /** {@link Tensor#clamp(Tensor, Tensor)} of {@code input}: PyTorch's {@code torch.clamp}. */
+  public static Tensor clamp(Tensor input, Tensor min, Tensor max) {
+    return input.clamp(min, max);
+  }
+
+  /** {@link Tensor#clampMin(double)} of {@code input}: PyTorch's {@code torch.clamp_min}. */
+  public static Tensor clampMin(Tensor input, double min) {
+    return input.clampMin(min);
+  }
+
+  /** {@link Tensor#clampMin(long)} of {@code input}: PyTorch's {@code torch.clamp_min}. */
+  public static Tensor clampMin(Tensor input, long min) {
+    return input.clampMin(min);
+  }
+
+  /** {@link Tensor#clampMax(double)} of {@code input}: PyTorch's {@code torch.clamp_max}. */
+  public static Tensor clampMax(Tensor input, double max) {
+    return input.clampMax(max);
+  }
+
+  /** {@link Tensor#clampMax(long)} of {@code input}: PyTorch's {@code torch.clamp_max}. */
+  public static Tensor clampMax(Tensor input, long max) {
+    return input.clampMax(max);
+  }
+
+  /** {@link Tensor#lerp(Tensor, double)} of {@code input}: PyTorch's {@code torch.lerp}. */
+  public static Tensor lerp(Tensor input, Tensor end, double weight) {
+    return input.lerp(end, weight);
+  }
+
+  /** {@link Tensor#lerp(Tensor, Tensor)} of {@code input}: PyTorch's {@code torch.lerp}. */
+  public static Tensor lerp(Tensor input, Tensor end, Tensor weight) {
+    return input.lerp(end, weight);
+  }
+
+  /** {@link Tensor#isclose(Tensor)} of {@code input}: PyTorch's {@code torch.isclose}. */
+  public static Tensor isclose(Tensor input, Tensor other) {
+    return input.isclose(other);
+  }
+
+  /** {@link Tensor#isclose(Tensor, double, double, boolean)}: {@code torch.isclose}. */
+  public static Tensor isclose(Tensor input, Tensor other, double rtol, double atol, boolean equalNan) {
+    return input.isclose(other, rtol, atol, equalNan);
+  }
+
+  /** {@link Tensor#allclose(Tensor)} of {@code input}: PyTorch's {@code torch.allclose}. */
+  public static boolean allclose(Tensor input, Tensor other) {
+    return input.allclose(other);
+  }
+
+  /** {@link Tensor#allclose(Tensor, double, double, boolean)}: {@code torch.allclose}. */
+  public static boolean allclose(Tensor input, Tensor other, double rtol, double atol, boolean equalNan) {
+    return input.allclose(other, rtol, atol, equalNan);
+  }
+
+  /** {@link Tensor#nanToNum()} of {@code input}: PyTorch's {@code torch.nan_to_num}. */
+  public static Tensor nanToNum(Tensor input) {
+    return input.nanToNum();
+  }
+
+  /** {@link Tensor#nanToNum(Double, Double, Double)}: {@code torch.nan_to_num}. */
+  public static Tensor nanToNum(Tensor input, Double nan, Double posinf, Double neginf) {
+    return input.nanToNum(nan, posinf, neginf);
+  }
+
+  /** {@link Tensor#sum(DType)} of {@code input}: PyTorch's {@code torch.sum}. */
+  public static Tensor sum(Tensor input, DType dtype) {
+    return input.sum(dtype);
+  }
+
+  /** {@link Tensor#sum(long[], boolean, DType)} of {@code input}: PyTorch's {@code torch.sum}. */
+  public static Tensor sum(Tensor input, long[] dims, boolean keepDim, DType dtype) {
+    return input.sum(dims, keepDim, dtype);
+  }
+
+  /** {@link Tensor#nansum()} of {@code input}: PyTorch's {@code torch.nansum}. */
+  public static Tensor nansum(Tensor input) {
+    return input.nansum();
+  }
+
+  /** {@link Tensor#nansum(long)} of {@code input}: PyTorch's {@code torch.nansum}. */
+  public static Tensor nansum(Tensor input, long dim) {
+    return input.nansum(dim);
+  }
+
+  /** {@link Tensor#nansum(long, boolean)} of {@code input}: PyTorch's {@code torch.nansum}. */
+  public static Tensor nansum(Tensor input, long dim, boolean keepDim) {
+    return input.nansum(dim, keepDim);
+  }
+
+  /** {@link Tensor#nansum(long[], boolean)} of {@code input}: PyTorch's {@code torch.nansum}. */
+  public static Tensor nansum(Tensor input, long[] dims, boolean keepDim) {
+    return input.nansum(dims, keepDim);
+  }
+
+  /** {@link Tensor#prod()} of {@code input}: PyTorch's {@code torch.prod}. */
+  public static Tensor prod(Tensor input) {
+    return input.prod();
+  }
+
+  /** {@link Tensor#prod(DType)} of {@code input}: PyTorch's {@code torch.prod}. */
+  public static Tensor prod(Tensor input, DType dtype) {
+    return input.prod(dtype);
+  }
+
+  /** {@link Tensor#prod(long)} of {@code input}: PyTorch's {@code torch.prod}. */
+  public static Tensor prod(Tensor input, long dim) {
+    return input.prod(dim);
+  }
+
+  /** {@link Tensor#prod(long, boolean)} of {@code input}: PyTorch's {@code torch.prod}. */
+  public static Tensor prod(Tensor input, long dim, boolean keepDim) {
+    return input.prod(dim, keepDim);
+  }
+
+  /** {@link Tensor#prod(long, boolean, DType)} of {@code input}: PyTorch's {@code torch.prod}. */
+  public static Tensor prod(Tensor input, long dim, boolean keepDim, DType dtype) {
+    return input.prod(dim, keepDim, dtype);
+  }
+
+  /** {@link Tensor#mean(DType)} of {@code input}: PyTorch's {@code torch.mean}. */
+  public static Tensor mean(Tensor input, DType dtype) {
+    return input.mean(dtype);
+  }
+
+  /** {@link Tensor#mean(long[], boolean, DType)}: {@code torch.mean}. */
+  public static Tensor mean(Tensor input, long[] dims, boolean keepDim, DType dtype) {
+    return input.mean(dims, keepDim, dtype);
+  }
+
+  /** {@link Tensor#nanmean()} of {@code input}: PyTorch's {@code torch.nanmean}. */
+  public static Tensor nanmean(Tensor input) {
+    return input.nanmean();
+  }
+
+  /** {@link Tensor#nanmean(long)} of {@code input}: PyTorch's {@code torch.nanmean}. */
+  public static Tensor nanmean(Tensor input, long dim) {
+    return input.nanmean(dim);
+  }
+
+  /** {@link Tensor#nanmean(long, boolean)} of {@code input}: PyTorch's {@code torch.nanmean}. */
+  public static Tensor nanmean(Tensor input, long dim, boolean keepDim) {
+    return input.nanmean(dim, keepDim);
+  }
+
+  /** {@link Tensor#nanmean(long[], boolean)} of {@code input}: PyTorch's {@code torch.nanmean}. */
+  public static Tensor nanmean(Tensor input, long[] dims, boolean keepDim) {
+    return input.nanmean(dims, keepDim);
+  }
+
+  /** {@link Tensor#std(long[], boolean)} of {@code input}: PyTorch's {@code torch.std}. */
+  public static Tensor std(Tensor input, long[] dims, boolean keepDim) {
+    return input.std(dims, keepDim);
+  }
+
+  /** {@link Tensor#std(long[], double, boolean)} of {@code input}: PyTorch's {@code torch.std}. */
+  public static Tensor std(Tensor input, long[] dims, double correction, boolean keepDim) {
+    return input.std(dims, correction, keepDim);
+  }
+
+  /** {@link Tensor#var()} of {@code input}: PyTorch's {@code torch.var}. */
+  public static Tensor var(Tensor input) {
+    return input.var();
+  }
+
+  /** {@link Tensor#var(long)} of {@code input}: PyTorch's {@code torch.var}. */
+  public static Tensor var(Tensor input, long dim) {
+    return input.var(dim);
+  }
+
+  /** {@link Tensor#var(long, boolean)} of {@code input}: PyTorch's {@code torch.var}. */
+  public static Tensor var(Tensor input, long dim, boolean keepDim) {
+    return input.var(dim, keepDim);
+  }
+
+  /** {@link Tensor#var(long[], boolean)} of {@code input}: PyTorch's {@code torch.var}. */
+  public static Tensor var(Tensor input, long[] dims, boolean keepDim) {
+    return input.var(dims, keepDim);
+  }
+
+  /** {@link Tensor#var(long[], double, boolean)} of {@code input}: PyTorch's {@code torch.var}. */
+  public static Tensor var(Tensor input, long[] dims, double correction, boolean keepDim) {
+    return input.var(dims, correction, keepDim);
+  }
+
+  /** {@link Tensor#median()} of {@code input}: PyTorch's {@code torch.median}. */
+  public static Tensor median(Tensor input) {
+    return input.median();
+  }
+
+  /** {@link Tensor#median(long)} of {@code input}: PyTorch's {@code torch.median}. */
+  public static ValuesIndices median(Tensor input, long dim) {
+    return input.median(dim);
+  }
+
+  /** {@link Tensor#median(long, boolean)} of {@code input}: PyTorch's {@code torch.median}. */
+  public static ValuesIndices median(Tensor input, long dim, boolean keepDim) {
+    return input.median(dim, keepDim);
+  }
+
+  /** {@link Tensor#nanmedian()} of {@code input}: PyTorch's {@code torch.nanmedian}. */
+  public static Tensor nanmedian(Tensor input) {
+    return input.nanmedian();
+  }
+
+  /** {@link Tensor#nanmedian(long)} of {@code input}: PyTorch's {@code torch.nanmedian}. */
+  public static ValuesIndices nanmedian(Tensor input, long dim) {
+    return input.nanmedian(dim);
+  }
+
+  /** {@link Tensor#nanmedian(long, boolean)}: {@code torch.nanmedian}. */
+  public static ValuesIndices nanmedian(Tensor input, long dim, boolean keepDim) {
+    return input.nanmedian(dim, keepDim);
+  }
+
+  /** {@link Tensor#mode()} of {@code input}: PyTorch's {@code torch.mode}. */
+  public static ValuesIndices mode(Tensor input) {
+    return input.mode();
+  }
+
+  /** {@link Tensor#mode(long)} of {@code input}: PyTorch's {@code torch.mode}. */
+  public static ValuesIndices mode(Tensor input, long dim) {
+    return input.mode(dim);
+  }
+
+  /** {@link Tensor#mode(long, boolean)} of {@code input}: PyTorch's {@code torch.mode}. */
+  public static ValuesIndices mode(Tensor input, long dim, boolean keepDim) {
+    return input.mode(dim, keepDim);
+  }
+
+  /** {@link Tensor#amin()} of {@code input}: PyTorch's {@code torch.amin}. */
+  public static Tensor amin(Tensor input) {
+    return input.amin();
+  }
+
+  /** {@link Tensor#amin(long)} of {@code input}: PyTorch's {@code torch.amin}. */
+  public static Tensor amin(Tensor input, long dim) {
+    return input.amin(dim);
+  }
+
+  /** {@link Tensor#amin(long, boolean)} of {@code input}: PyTorch's {@code torch.amin}. */
+  public static Tensor amin(Tensor input, long dim, boolean keepDim) {
+    return input.amin(dim, keepDim);
+  }
+
+  /** {@link Tensor#amin(long[], boolean)} of {@code input}: PyTorch's {@code torch.amin}. */
+  public static Tensor amin(Tensor input, long[] dims, boolean keepDim) {
+    return input.amin(dims, keepDim);
+  }
+
+  /** {@link Tensor#amax()} of {@code input}: PyTorch's {@code torch.amax}. */
+  public static Tensor amax(Tensor input) {
+    return input.amax();
+  }
+
+  /** {@link Tensor#amax(long)} of {@code input}: PyTorch's {@code torch.amax}. */
+  public static Tensor amax(Tensor input, long dim) {
+    return input.amax(dim);
+  }
+
+  /** {@link Tensor#amax(long, boolean)} of {@code input}: PyTorch's {@code torch.amax}. */
+  public static Tensor amax(Tensor input, long dim, boolean keepDim) {
+    return input.amax(dim, keepDim);
+  }
+
+  /** {@link Tensor#amax(long[], boolean)} of {@code input}: PyTorch's {@code torch.amax}. */
+  public static Tensor amax(Tensor input, long[] dims, boolean keepDim) {
+    return input.amax(dims, keepDim);
+  }
+
+  /** {@link Tensor#aminmax()} of {@code input}: PyTorch's {@code torch.aminmax}. */
+  public static MinMax aminmax(Tensor input) {
+    return input.aminmax();
+  }
+
+  /** {@link Tensor#aminmax(long, boolean)} of {@code input}: PyTorch's {@code torch.aminmax}. */
+  public static MinMax aminmax(Tensor input, long dim, boolean keepDim) {
+    return input.aminmax(dim, keepDim);
+  }
+
+  /** {@link Tensor#all()} of {@code input}: PyTorch's {@code torch.all}. */
+  public static Tensor all(Tensor input) {
+    return input.all();
+  }
+
+  /** {@link Tensor#all(long)} of {@code input}: PyTorch's {@code torch.all}. */
+  public static Tensor all(Tensor input, long dim) {
+    return input.all(dim);
+  }
+
+  /** {@link Tensor#all(long, boolean)} of {@code input}: PyTorch's {@code torch.all}. */
+  public static Tensor all(Tensor input, long dim, boolean keepDim) {
+    return input.all(dim, keepDim);
+  }
+
+  /** {@link Tensor#all(long[], boolean)} of {@code input}: PyTorch's {@code torch.all}. */
+  public static Tensor all(Tensor input, long[] dims, boolean keepDim) {
+    return input.all(dims, keepDim);
+  }
+
+  /** {@link Tensor#any()} of {@code input}: PyTorch's {@code torch.any}. */
+  public static Tensor any(Tensor input) {
+    return input.any();
+  }
+
+  /** {@link Tensor#any(long)} of {@code input}: PyTorch's {@code torch.any}. */
+  public static Tensor any(Tensor input, long dim) {
+    return input.any(dim);
+  }
+
+  /** {@link Tensor#any(long, boolean)} of {@code input}: PyTorch's {@code torch.any}. */
+  public static Tensor any(Tensor input, long dim, boolean keepDim) {
+    return input.any(dim, keepDim);
+  }
+
+  /** {@link Tensor#any(long[], boolean)} of {@code input}: PyTorch's {@code torch.any}. */
+  public static Tensor any(Tensor input, long[] dims, boolean keepDim) {
+    return input.any(dims, keepDim);
+  }
+
+  /** {@link Tensor#norm()} of {@code input}: PyTorch's {@code torch.norm}. */
+  public static Tensor norm(Tensor input) {
+    return input.norm();
+  }
+
+  /** {@link Tensor#norm(double)} of {@code input}: PyTorch's {@code torch.norm}. */
+  public static Tensor norm(Tensor input, double p) {
+    return input.norm(p);
+  }
+
+  /** {@link Tensor#norm(double, long[], boolean)}: {@code torch.norm}. */
+  public static Tensor norm(Tensor input, double p, long[] dims, boolean keepDim) {
+    return input.norm(p, dims, keepDim);
+  }
+
+  /** {@link Tensor#logsumexp(long)} of {@code input}: PyTorch's {@code torch.logsumexp}. */
+  public static Tensor logsumexp(Tensor input, long dim) {
+    return input.logsumexp(dim);
+  }
+
+  /** {@link Tensor#logsumexp(long, boolean)}: {@code torch.logsumexp}. */
+  public static Tensor logsumexp(Tensor input, long dim, boolean keepDim) {
+    return input.logsumexp(dim, keepDim);
+  }
+
+  /** {@link Tensor#logsumexp(long[], boolean)}: {@code torch.logsumexp}. */
+  public static Tensor logsumexp(Tensor input, long[] dims, boolean keepDim) {
+    return input.logsumexp(dims, keepDim);
+  }
+
+  /** {@link Tensor#countNonzero()} of {@code input}: PyTorch's {@code torch.count_nonzero}. */
+  public static Tensor countNonzero(Tensor input) {
+    return input.countNonzero();
+  }
+
+  /** {@link Tensor#countNonzero(long)} of {@code input}: PyTorch's {@code torch.count_nonzero}. */
+  public static Tensor countNonzero(Tensor input, long dim) {
+    return input.countNonzero(dim);
+  }
+
+  /** {@link Tensor#countNonzero(long[])}: {@code torch.count_nonzero}. */
+  public static Tensor countNonzero(Tensor input, long[] dims) {
+    return input.countNonzero(dims);
+  }
+
+  /** {@link Tensor#cumsum(long)} of {@code input}: PyTorch's {@code torch.cumsum}. */
+  public static Tensor cumsum(Tensor input, long dim) {
+    return input.cumsum(dim);
+  }
+
+  /** {@link Tensor#cumsum(long, DType)} of {@code input}: PyTorch's {@code torch.cumsum}. */
+  public static Tensor cumsum(Tensor input, long dim, DType dtype) {
+    return input.cumsum(dim, dtype);
+  }
+
+  /** {@link Tensor#cumprod(long)} of {@code input}: PyTorch's {@code torch.cumprod}. */
+  public static Tensor cumprod(Tensor input, long dim) {
+    return input.cumprod(dim);
+  }
+
+  /** {@link Tensor#cumprod(long, DType)} of {@code input}: PyTorch's {@code torch.cumprod}. */
+  public static Tensor cumprod(Tensor input, long dim, DType dtype) {
+    return input.cumprod(dim, dtype);
+  }
+
+  /** {@link Tensor#cummax(long)} of {@code input}: PyTorch's {@code torch.cummax}. */
+  public static ValuesIndices cummax(Tensor input, long dim) {
+    return input.cummax(dim);
+  }
+
+  /** {@link Tensor#cummin(long)} of {@code input}: PyTorch's {@code torch.cummin}. */
+  public static ValuesIndices cummin(Tensor input, long dim) {
+    return input.cummin(dim);
+  }
+
+  /** {@link Tensor#sort()} of {@code input}: PyTorch's {@code torch.sort}. */
+  public static ValuesIndices sort(Tensor input) {
+    return input.sort();
+  }
+
+  /** {@link Tensor#sort(long)} of {@code input}: PyTorch's {@code torch.sort}. */
+  public static ValuesIndices sort(Tensor input, long dim) {
+    return input.sort(dim);
+  }
+
+  /** {@link Tensor#sort(long, boolean)} of {@code input}: PyTorch's {@code torch.sort}. */
+  public static ValuesIndices sort(Tensor input, long dim, boolean descending) {
+    return input.sort(dim, descending);
+  }
+
+  /** {@link Tensor#sort(long, boolean, boolean)}: {@code torch.sort}. */
+  public static ValuesIndices sort(Tensor input, long dim, boolean descending, boolean stable) {
+    return input.sort(dim, descending, stable);
+  }
+
+  /** {@link Tensor#argsort()} of {@code input}: PyTorch's {@code torch.argsort}. */
+  public static Tensor argsort(Tensor input) {
+    return input.argsort();
+  }
+
+  /** {@link Tensor#argsort(long)} of {@code input}: PyTorch's {@code torch.argsort}. */
+  public static Tensor argsort(Tensor input, long dim) {
+    return input.argsort(dim);
+  }
+
+  /** {@link Tensor#argsort(long, boolean)} of {@code input}: PyTorch's {@code torch.argsort}. */
+  public static Tensor argsort(Tensor input, long dim, boolean descending) {
+    return input.argsort(dim, descending);
+  }
+
+  /** {@link Tensor#argsort(long, boolean, boolean)}: {@code torch.argsort}. */
+  public static Tensor argsort(Tensor input, long dim, boolean descending, boolean stable) {
+    return input.argsort(dim, descending, stable);
+  }
+
+  /** {@link Tensor#msort()} of {@code input}: PyTorch's {@code torch.msort}. */
+  public static Tensor msort(Tensor input) {
+    return input.msort();
+  }
+
+  /** {@link Tensor#topk(long)} of {@code input}: PyTorch's {@code torch.topk}. */
+  public static ValuesIndices topk(Tensor input, long k) {
+    return input.topk(k);
+  }
+
+  /** {@link Tensor#topk(long, long)} of {@code input}: PyTorch's {@code torch.topk}. */
+  public static ValuesIndices topk(Tensor input, long k, long dim) {
+    return input.topk(k, dim);
+  }
+
+  /** {@link Tensor#topk(long, long, boolean, boolean)}: {@code torch.topk}. */
+  public static ValuesIndices topk(Tensor input, long k, long dim, boolean largest, boolean sorted) {
+    return input.topk(k, dim, largest, sorted);
+  }
+
+  /** {@link Tensor#kthvalue(long)} of {@code input}: PyTorch's {@code torch.kthvalue}. */
+  public static ValuesIndices kthvalue(Tensor input, long k) {
+    return input.kthvalue(k);
+  }
+
+  /** {@link Tensor#kthvalue(long, long)} of {@code input}: PyTorch's {@code torch.kthvalue}. */
+  public static ValuesIndices kthvalue(Tensor input, long k, long dim) {
+    return input.kthvalue(k, dim);
+  }
+
+  /** {@link Tensor#kthvalue(long, long, boolean)}: {@code torch.kthvalue}. */
+  public static ValuesIndices kthvalue(Tensor input, long k, long dim, boolean keepDim) {
+    return input.kthvalue(k, dim, keepDim);
+  }
+
+  /** {@link Tensor#unique()} of {@code input}: PyTorch's {@code torch.unique}. */
+  public static Unique unique(Tensor input) {
+    return input.unique();
+  }
+
+  /** {@link Tensor#unique(boolean, boolean, boolean)}: {@code torch.unique}. */
+  public static Unique unique(Tensor input, boolean sorted, boolean returnInverse, boolean returnCounts) {
+    return input.unique(sorted, returnInverse, returnCounts);
+  }
+
+  /** {@link Tensor#unique(boolean, boolean, boolean, long)}: {@code torch.unique}. */
+  public static Unique unique(Tensor input, boolean sorted, boolean returnInverse, boolean returnCounts, long dim) {
+    return input.unique(sorted, returnInverse, returnCounts, dim);
+  }
+
+  /** {@link Tensor#flatten()} of {@code input}: PyTorch's {@code torch.flatten}. */
+  public static Tensor flatten(Tensor input) {
+    return input.flatten();
+  }
+
+  /** {@link Tensor#flatten(long)} of {@code input}: PyTorch's {@code torch.flatten}. */
+  public static Tensor flatten(Tensor input, long startDim) {
+    return input.flatten(startDim);
+  }
+
+  /** {@link Tensor#flatten(long, long)} of {@code input}: PyTorch's {@code torch.flatten}. */
+  public static Tensor flatten(Tensor input, long startDim, long endDim) {
+    return input.flatten(startDim, endDim);
+  }
+
+  /** {@link Tensor#unflatten(long, long...)}: {@code torch.unflatten}. */
+  public static Tensor unflatten(Tensor input, long dim, long... sizes) {
+    return input.unflatten(dim, sizes);
+  }
+
+  /** {@link Tensor#squeeze()} of {@code input}: PyTorch's {@code torch.squeeze}. */
+  public static Tensor squeeze(Tensor input) {
+    return input.squeeze();
+  }
+
+  /** {@link Tensor#squeeze(long)} of {@code input}: PyTorch's {@code torch.squeeze}. */
+  public static Tensor squeeze(Tensor input, long dim) {
+    return input.squeeze(dim);
+  }
+
+  /** {@link Tensor#squeeze(long[])} of {@code input}: PyTorch's {@code torch.squeeze}. */
+  public static Tensor squeeze(Tensor input, long[] dims) {
+    return input.squeeze(dims);
+  }
+
+  /** {@link Tensor#unsqueeze(long)} of {@code input}: PyTorch's {@code torch.unsqueeze}. */
+  public static Tensor unsqueeze(Tensor input, long dim) {
+    return input.unsqueeze(dim);
+  }
+
+  /** {@link Tensor#permute(long...)} of {@code input}: PyTorch's {@code torch.permute}. */
+  public static Tensor permute(Tensor input, long... dims) {
+    return input.permute(dims);
+  }
+
+  /** {@link Tensor#transpose(long, long)} of {@code input}: PyTorch's {@code torch.transpose}. */
+  public static Tensor transpose(Tensor input, long dim0, long dim1) {
+    return input.transpose(dim0, dim1);
+  }
+
+  /** {@link Tensor#t()} of {@code input}: PyTorch's {@code torch.t}. */
+  public static Tensor t(Tensor input) {
+    return input.t();
+  }
+
+  /** {@link Tensor#broadcastTo(long...)}: {@code torch.broadcast_to}. */
+  public static Tensor broadcastTo(Tensor input, long... shape) {
+    return input.broadcastTo(shape);
+  }
+
+  /** {@link Tensor#tile(long...)} of {@code input}: PyTorch's {@code torch.tile}. */
+  public static Tensor tile(Tensor input, long... dims) {
+    return input.tile(dims);
+  }
+
+  /** {@link Tensor#flip(long...)} of {@code input}: PyTorch's {@code torch.flip}. */
+  public static Tensor flip(Tensor input, long... dims) {
+    return input.flip(dims);
+  }
+
+  /** {@link Tensor#roll(long)} of {@code input}: PyTorch's {@code torch.roll}. */
+  public static Tensor roll(Tensor input, long shift) {
+    return input.roll(shift);
+  }
+
+  /** {@link Tensor#roll(long, long)} of {@code input}: PyTorch's {@code torch.roll}. */
+  public static Tensor roll(Tensor input, long shift, long dim) {
+    return input.roll(shift, dim);
+  }
+
+  /** {@link Tensor#roll(long[], long[])} of {@code input}: PyTorch's {@code torch.roll}. */
+  public static Tensor roll(Tensor input, long[] shifts, long[] dims) {
+    return input.roll(shifts, dims);
+  }
+
+  /** {@link Tensor#narrow(long, long, long)} of {@code input}: PyTorch's {@code torch.narrow}. */
+  public static Tensor narrow(Tensor input, long dim, long start, long length) {
+    return input.narrow(dim, start, length);
+  }
+
+  /** {@link Tensor#movedim(long, long)} of {@code input}: PyTorch's {@code torch.movedim}. */
+  public static Tensor movedim(Tensor input, long source, long destination) {
+    return input.movedim(source, destination);
+  }
+
+  /** {@link Tensor#movedim(long[], long[])} of {@code input}: PyTorch's {@code torch.movedim}. */
+  public static Tensor movedim(Tensor input, long[] source, long[] destination) {
+    return input.movedim(source, destination);
+  }
+
+  /** {@link Tensor#split(long)} of {@code input}: PyTorch's {@code torch.split}. */
+  public static List<Tensor> split(Tensor input, long splitSize) {
+    return input.split(splitSize);
+  }
+
+  /** {@link Tensor#split(long, long)} of {@code input}: PyTorch's {@code torch.split}. */
+  public static List<Tensor> split(Tensor input, long splitSize, long dim) {
+    return input.split(splitSize, dim);
+  }
+
+  /** {@link Tensor#split(long[])} of {@code input}: PyTorch's {@code torch.split}. */
+  public static List<Tensor> split(Tensor input, long[] sizes) {
+    return input.split(sizes);
+  }
+
+  /** {@link Tensor#split(long[], long)} of {@code input}: PyTorch's {@code torch.split}. */
+  public static List<Tensor> split(Tensor input, long[] sizes, long dim) {
+    return input.split(sizes, dim);
+  }
+
+  /** {@link Tensor#chunk(long)} of {@code input}: PyTorch's {@code torch.chunk}. */
+  public static List<Tensor> chunk(Tensor input, long chunks) {
+    return input.chunk(chunks);
+  }
+
+  /** {@link Tensor#chunk(long, long)} of {@code input}: PyTorch's {@code torch.chunk}. */
+  public static List<Tensor> chunk(Tensor input, long chunks, long dim) {
+    return input.chunk(chunks, dim);
+  }
+
+  /** {@link Tensor#unbind()} of {@code input}: PyTorch's {@code torch.unbind}. */
+  public static List<Tensor> unbind(Tensor input) {
+    return input.unbind();
+  }
+
+  /** {@link Tensor#unbind(long)} of {@code input}: PyTorch's {@code torch.unbind}. */
+  public static List<Tensor> unbind(Tensor input, long dim) {
+    return input.unbind(dim);
+  }
+
+  /** {@link Tensor#tensorSplit(long)} of {@code input}: PyTorch's {@code torch.tensor_split}. */
+  public static List<Tensor> tensorSplit(Tensor input, long sections) {
+    return input.tensorSplit(sections);
+  }
+
+  /** {@link Tensor#tensorSplit(long, long)}: {@code torch.tensor_split}. */
+  public static List<Tensor> tensorSplit(Tensor input, long sections, long dim) {
+    return input.tensorSplit(sections, dim);
+  }
+
+  /** {@link Tensor#tensorSplit(long[], long)}: {@code torch.tensor_split}. */
+  public static List<Tensor> tensorSplit(Tensor input, long[] indices, long dim) {
+    return input.tensorSplit(indices, dim);
+  }
+
+  /** {@link Tensor#softmax(long, DType)} of {@code input}: PyTorch's {@code torch.softmax}. */
+  public static Tensor softmax(Tensor input, long dim, DType dtype) {
+    return input.softmax(dim, dtype);
+  }
+
+  /** {@link Tensor#logSoftmax(long, DType)}: {@code torch.log_softmax}. */
+  public static Tensor logSoftmax(Tensor input, long dim, DType dtype) {
+    return input.logSoftmax(dim, dtype);
+  }
+
+  /** {@link Tensor#diff()} of {@code input}: PyTorch's {@code torch.diff}. */
+  public static Tensor diff(Tensor input) {
+    return input.diff();
+  }
+
+  /** {@link Tensor#diff(long, long)} of {@code input}: PyTorch's {@code torch.diff}. */
+  public static Tensor diff(Tensor input, long n, long dim) {
+    return input.diff(n, dim);
+  }
+
+  /** {@link Tensor#diff(long, long, Tensor, Tensor)}: {@code torch.diff}. */
+  public static Tensor diff(Tensor input, long n, long dim, Tensor prepend, Tensor append) {
+    return input.diff(n, dim, prepend, append);
+  }
+
+  /** {@link Tensor#histc()} of {@code input}: PyTorch's {@code torch.histc}. */
+  public static Tensor histc(Tensor input) {
+    return input.histc();
+  }
+
+  /** {@link Tensor#histc(long, double, double)}: {@code torch.histc}. */
+  public static Tensor histc(Tensor input, long bins, double min, double max) {
+    return input.histc(bins, min, max);
+  }
+
+  /** {@link Tensor#bincount()} of {@code input}: PyTorch's {@code torch.bincount}. */
+  public static Tensor bincount(Tensor input) {
+    return input.bincount();
+  }
+
+  /** {@link Tensor#bincount(Tensor, long)} of {@code input}: PyTorch's {@code torch.bincount}. */
+  public static Tensor bincount(Tensor input, Tensor weights, long minlength) {
+    return input.bincount(weights, minlength);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Indexing and complex functions (region B)
+
+  /** {@code input.indexSelect(dim, index)}: the entries at {@code index} along {@code dim}. */
+  public static Tensor indexSelect(Tensor input, long dim, Tensor index) {
+    return input.indexSelect(dim, index);
+  }
+
+  /** {@code input.gather(dim, index)}. */
+  public static Tensor gather(Tensor input, long dim, Tensor index) {
+    return input.gather(dim, index);
+  }
+
+  /** {@code input.scatter(dim, index, src)}: a copy with {@code src}'s values written at {@code index}. */
+  public static Tensor scatter(Tensor input, long dim, Tensor index, Tensor src) {
+    return input.scatter(dim, index, src);
+  }
+
+  /** {@code input.scatter(dim, index, value)}. */
+  public static Tensor scatter(Tensor input, long dim, Tensor index, double value) {
+    return input.scatter(dim, index, value);
+  }
+
+  /** {@code input.scatterAdd(dim, index, src)}. */
+  public static Tensor scatterAdd(Tensor input, long dim, Tensor index, Tensor src) {
+    return input.scatterAdd(dim, index, src);
+  }
+
+  /** {@code input.scatterReduce(dim, index, src, reduce)} ("sum", "prod", "mean", "amax", "amin"). */
+  public static Tensor scatterReduce(Tensor input, long dim, Tensor index, Tensor src, String reduce) {
+    return input.scatterReduce(dim, index, src, reduce);
+  }
+
+  /** {@code input.scatterReduce(dim, index, src, reduce, includeSelf)}. */
+  public static Tensor scatterReduce(
+      Tensor input, long dim, Tensor index, Tensor src, String reduce, boolean includeSelf) {
+    return input.scatterReduce(dim, index, src, reduce, includeSelf);
+  }
+
+  /** {@code input.take(index)}: elements of the flattened input. */
+  public static Tensor take(Tensor input, Tensor index) {
+    return input.take(index);
+  }
+
+  /** {@code input.maskedSelect(mask)}. */
+  public static Tensor maskedSelect(Tensor input, Tensor mask) {
+    return input.maskedSelect(mask);
+  }
+
+  /** {@code input.maskedFill(mask, value)}. */
+  public static Tensor maskedFill(Tensor input, Tensor mask, double value) {
+    return input.maskedFill(mask, value);
+  }
+
+  /** {@code input.nonzero()}: the indices of the non-zero elements, shape (n, input.dim()). */
+  public static Tensor nonzero(Tensor input) {
+    return input.nonzero();
+  }
+
+  /** {@code input.argwhere()}. */
+  public static Tensor argwhere(Tensor input) {
+    return input.argwhere();
+  }
+
+  /** {@code input.indexAdd(dim, index, source)}. */
+  public static Tensor indexAdd(Tensor input, long dim, Tensor index, Tensor source) {
+    return input.indexAdd(dim, index, source);
+  }
+
+  /** {@code input.indexAdd(dim, index, source, alpha)}. */
+  public static Tensor indexAdd(Tensor input, long dim, Tensor index, Tensor source, double alpha) {
+    return input.indexAdd(dim, index, source, alpha);
+  }
+
+  /** Matrix product with broadcasting, PyTorch's {@code torch.matmul}. */
+  public static Tensor matmul(Tensor input, Tensor other) {
+    return input.matmul(other);
+  }
+
+  /** The dot product of two 1-d tensors. */
+  public static Tensor dot(Tensor input, Tensor other) {
+    return input.dot(other);
+  }
+
+  /** The product of two 2-d tensors. */
+  public static Tensor mm(Tensor input, Tensor mat2) {
+    return input.mm(mat2);
+  }
+
+  /** Matrix × vector. */
+  public static Tensor mv(Tensor input, Tensor vec) {
+    return input.mv(vec);
+  }
+
+  /** Batched matrix product of two 3-d tensors. */
+  public static Tensor bmm(Tensor input, Tensor mat2) {
+    return input.bmm(mat2);
+  }
+
+  /** The outer product of two 1-d tensors. */
+  public static Tensor outer(Tensor input, Tensor vec2) {
+    return input.outer(vec2);
+  }
+
+  /** {@code input + mat1 @ mat2}. */
+  public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
+    return input.addmm(mat1, mat2);
+  }
+
+  /** {@code beta * input + alpha * (mat1 @ mat2)}. */
+  public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2, double beta, double alpha) {
+    return input.addmm(mat1, mat2, beta, alpha);
+  }
+
+  /**
+   * Einstein summation, PyTorch's {@code torch.einsum}:
+   *
+   * <pre>{@code
+   * Tensor c = Torch.einsum("ij,jk->ik", a, b);     // a @ b
+   * Tensor tr = Torch.einsum("ii", m);              // trace
+   * }</pre>
+   */
+  public static Tensor einsum(String equation, Tensor... operands) {
+    Objects.requireNonNull(equation, "equation");
+    org.bytedeco.pytorch.Tensor[] hs = handles(java.util.Arrays.asList(operands));
+    return Tensor.op(
+        () -> {
+          try (TensorVector v = new TensorVector(hs)) {
+            return torch.einsum(equation, v);
+          }
+        });
+  }
+
+  /** The cross product of 3-vectors along {@code dim}, PyTorch's {@code torch.cross}. */
+  public static Tensor cross(Tensor input, Tensor other, long dim) {
+    return input.cross(other, dim);
+  }
+
+  /** The inverse of a square matrix (or batch), PyTorch's {@code torch.inverse}. */
+  public static Tensor inverse(Tensor input) {
+    return input.inverse();
+  }
+
+  /** The determinant of a square matrix (or batch). */
+  public static Tensor det(Tensor input) {
+    return input.det();
+  }
+
+  /** The lower Cholesky factor, PyTorch's {@code torch.cholesky}. */
+  public static Tensor cholesky(Tensor input) {
+    return input.cholesky();
+  }
+
+  /** The pseudo-inverse, PyTorch's {@code torch.pinverse}. */
+  public static Tensor pinverse(Tensor input) {
+    return input.pinverse();
+  }
+
+  /** A square matrix to the integer power {@code n}. */
+  public static Tensor matrixPower(Tensor input, long n) {
+    return input.matrixPower(n);
+  }
+
+  private static volatile org.bytedeco.pytorch.OperatorHandle complexOp;
+
+  /**
+   * A complex tensor from its real and imaginary parts (same floating dtype, broadcast), PyTorch's
+   * {@code torch.complex}: float32 gives complex64, float64 complex128.
+   *
+   * @throws TorchException for integer inputs or different dtypes
+   */
+  public static Tensor complex(Tensor real, Tensor imag) {
+    org.bytedeco.pytorch.Tensor r = real.h();
+    org.bytedeco.pytorch.Tensor i = imag.h();
+    return Tensor.op(
+        () -> {
+          // the presets do not bind at::complex: call it through the dispatcher
+          org.bytedeco.pytorch.OperatorHandle op = complexOp;
+          if (op == null) {
+            op = complexOp = org.bytedeco.pytorch.Dispatcher.singleton().findSchemaOrThrow("aten::complex", "");
+          }
+          try (org.bytedeco.pytorch.IValue a = new org.bytedeco.pytorch.IValue(r);
+              org.bytedeco.pytorch.IValue b = new org.bytedeco.pytorch.IValue(i);
+              org.bytedeco.pytorch.IValueVector stack = new org.bytedeco.pytorch.IValueVector(a, b)) {
+            op.callBoxed(stack);
+            try (org.bytedeco.pytorch.IValue out = stack.get(0)) {
+              // toTensor() points into the stack: take a reference of our own before it is freed
+              return new org.bytedeco.pytorch.Tensor(out.toTensor());
+            }
+          }
+        });
+  }
+
+  /** A complex tensor {@code abs * (cos(angle) + i sin(angle))}, PyTorch's {@code torch.polar}. */
+  public static Tensor polar(Tensor abs, Tensor angle) {
+    org.bytedeco.pytorch.Tensor a = abs.h();
+    org.bytedeco.pytorch.Tensor b = angle.h();
+    return Tensor.op(() -> torch.polar(a, b));
+  }
+
+  /** {@code input.real()}. */
+  public static Tensor real(Tensor input) {
+    return input.real();
+  }
+
+  /** {@code input.imag()}. */
+  public static Tensor imag(Tensor input) {
+    return input.imag();
+  }
+
+  /** {@code input.angle()}. */
+  public static Tensor angle(Tensor input) {
+    return input.angle();
+  }
+
+  /** {@code input.conj()}. */
+  public static Tensor conj(Tensor input) {
+    return input.conj();
+  }
+
+  /** {@code input.viewAsReal()}. */
+  public static Tensor viewAsReal(Tensor input) {
+    return input.viewAsReal();
+  }
+
+  /** {@code input.viewAsComplex()}. */
+  public static Tensor viewAsComplex(Tensor input) {
+    return input.viewAsComplex();
+  }
+
+  /** {@code input.isComplex()}. */
+  public static boolean isComplex(Tensor input) {
+    return input.isComplex();
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Random state and devices

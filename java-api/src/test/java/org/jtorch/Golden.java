@@ -86,17 +86,36 @@ public final class Golden {
     DType dtype = dtype(enc);
     long[] shape = shape(enc);
     try (Scope scope = Scope.open()) {
+      if (dtype.isComplex()) {
+        // [re, im] pairs: a float64 tensor with a last dim of 2, seen as complex128
+        long[] pairs = java.util.Arrays.copyOf(shape, shape.length + 1);
+        pairs[shape.length] = 2;
+        Tensor parts = Torch.tensor(complexParts(enc)).reshape(pairs);
+        return scope.keep(parts.viewAsComplex().to(dtype).contiguous());
+      }
       Tensor flat =
           dtype.isFloatingPoint() ? Torch.tensor(doubles(enc)) : Torch.tensor(longs(enc));
       return scope.keep(flat.to(dtype).reshape(shape).contiguous());
     }
   }
 
+  /** The data of an encoded complex tensor, interleaved: re0, im0, re1, im1, ... */
+  public static double[] complexParts(JsonNode enc) {
+    JsonNode data = enc.get("data");
+    double[] d = new double[2 * data.size()];
+    for (int i = 0; i < data.size(); i++) {
+      d[2 * i] = number(data.get(i).get(0));
+      d[2 * i + 1] = number(data.get(i).get(1));
+    }
+    return d;
+  }
+
   /**
    * Asserts that {@code actual} has the golden's dtype, shape and values: exactly for integer and
-   * bool tensors, within {@code tol} (absolute + relative) for floating ones, NaN matching NaN. A
-   * negative {@code tol} means the default for the dtype (1e-5 for float32, 1e-10 for float64,
-   * 1e-2 for float16 and bfloat16).
+   * bool tensors, within {@code tol} (absolute + relative) for floating ones and for the real and
+   * imaginary parts of complex ones, NaN matching NaN. A negative {@code tol} means the default for
+   * the dtype (1e-5 for float32/complex64, 1e-10 for float64/complex128, 1e-2 for float16 and
+   * bfloat16).
    */
   public static void assertTensor(JsonNode expected, Tensor actual, double tol, String what) {
     assertEquals(dtype(expected), actual.dtype(), what + ": dtype");
@@ -105,9 +124,11 @@ public final class Golden {
       DType d = actual.dtype();
       tol = d == DType.FLOAT64 || d == DType.COMPLEX128 ? 1e-10 : d == DType.FLOAT32 || d == DType.COMPLEX64 ? 1e-5 : 1e-2;
     }
-    if (actual.dtype().isFloatingPoint()) {
-      double[] want = doubles(expected);
-      double[] got = actual.toDoubleArray();
+    if (actual.dtype().isFloatingPoint() || actual.dtype().isComplex()) {
+      // complex values compare as their real and imaginary parts (interleaved)
+      boolean complex = actual.dtype().isComplex();
+      double[] want = complex ? complexParts(expected) : doubles(expected);
+      double[] got = complex ? actual.toComplexArray() : actual.toDoubleArray();
       for (int i = 0; i < want.length; i++) {
         double w = want[i];
         double g = got[i];

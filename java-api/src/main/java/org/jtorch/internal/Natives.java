@@ -50,6 +50,7 @@ public final class Natives {
   public static final MemoryFormatOptional NO_MEMORY_FORMAT = new MemoryFormatOptional();
 
   private static final String BACKTRACE_MARKER = "Exception raised from ";
+  private static final String FRAMES_MARKER = "\nframe #0: ";
 
   private Natives() {}
 
@@ -133,6 +134,10 @@ public final class Natives {
     }
     String full = e.getMessage() == null ? "" : e.getMessage();
     int cut = full.indexOf(BACKTRACE_MARKER);
+    if (cut < 0) {
+      // c10::EnforceNotMet ("[enforce fail at ...] ...") has its frames and no marker
+      cut = full.indexOf(FRAMES_MARKER);
+    }
     String message = cut < 0 ? full : full.substring(0, cut);
     String backtrace = cut < 0 ? "" : full.substring(cut);
     message = message.strip();

@@ -1,0 +1,267 @@
+package org.jtorch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bytedeco.pytorch.Dispatcher;
+import org.bytedeco.pytorch.DoubleOptional;
+import org.bytedeco.pytorch.IValue;
+import org.bytedeco.pytorch.IValueVector;
+import org.bytedeco.pytorch.OperatorHandle;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.ScalarOptional;
+import org.bytedeco.pytorch.T_TensorTensorTensor_T;
+import org.bytedeco.pytorch.T_TensorTensor_T;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.TensorVector;
+import org.jtorch.internal.Natives;
+
+/**
+ * The plumbing of {@link Tensor}'s and {@link Torch}'s tensor vocabulary: scalars, optionals,
+ * in-place calls, vectors and tuples of tensors. Every temporary native object made here is closed
+ * before the method returns, every native error becomes a {@link TorchException}, and every tensor
+ * taken out of a native container is a new reference of its own (the container's element pointers
+ * dangle once it is freed).
+ */
+final class Calls {
+  private Calls() {}
+
+  /** A native call that takes one {@code Scalar}. */
+  @FunctionalInterface
+  interface WithScalar {
+    org.bytedeco.pytorch.Tensor apply(Scalar s);
+  }
+
+  /** A native call that takes an {@code optional<Scalar>} pair. */
+  @FunctionalInterface
+  interface WithScalarOptionals {
+    org.bytedeco.pytorch.Tensor apply(ScalarOptional a, ScalarOptional b);
+  }
+
+  /** A native call that takes an {@code optional<Tensor>} pair. */
+  @FunctionalInterface
+  interface WithTensorOptionals {
+    org.bytedeco.pytorch.Tensor apply(TensorOptional a, TensorOptional b);
+  }
+
+  static <T> T query(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      throw Natives.translate(e);
+    }
+  }
+
+  /** {@code f(Scalar(value))} with an integral scalar: int tensors stay integer, as in PyTorch. */
+  static Tensor scalar(long value, WithScalar f) {
+    return Tensor.op(
+        () -> {
+          try (Scalar s = new Scalar(value)) {
+            return f.apply(s);
+          }
+        });
+  }
+
+  /** {@code f(Scalar(value))} with a floating scalar: int tensors promote to float32. */
+  static Tensor scalar(double value, WithScalar f) {
+    return Tensor.op(
+        () -> {
+          try (Scalar s = new Scalar(value)) {
+            return f.apply(s);
+          }
+        });
+  }
+
+  /**
+   * Runs an in-place native call on {@code self} and returns {@code self}. The native call returns
+   * a reference to {@code self}'s own handle, which is not ours to free: it is dropped.
+   */
+  static Tensor inPlace(Tensor self, Supplier<org.bytedeco.pytorch.Tensor> call) {
+    try {
+      call.get();
+    } catch (RuntimeException e) {
+      throw Natives.translate(e);
+    }
+    return self;
+  }
+
+  /** {@link #inPlace} with an integral scalar. */
+  static Tensor inPlace(Tensor self, long value, Function<Scalar, org.bytedeco.pytorch.Tensor> f) {
+    return inPlace(
+        self,
+        () -> {
+          try (Scalar s = new Scalar(value)) {
+            return f.apply(s);
+          }
+        });
+  }
+
+  /** {@link #inPlace} with a floating scalar. */
+  static Tensor inPlace(Tensor self, double value, Function<Scalar, org.bytedeco.pytorch.Tensor> f) {
+    return inPlace(
+        self,
+        () -> {
+          try (Scalar s = new Scalar(value)) {
+            return f.apply(s);
+          }
+        });
+  }
+
+  /** {@code f(optional(a), optional(b))} where a null bound is an empty optional. */
+  static org.bytedeco.pytorch.Tensor scalarOptionals(Double a, Double b, WithScalarOptionals f) {
+    try (Scalar sa = a == null ? null : new Scalar(a.doubleValue());
+        Scalar sb = b == null ? null : new Scalar(b.doubleValue());
+        ScalarOptional oa = sa == null ? new ScalarOptional() : new ScalarOptional(sa);
+        ScalarOptional ob = sb == null ? new ScalarOptional() : new ScalarOptional(sb)) {
+      return f.apply(oa, ob);
+    }
+  }
+
+  /** {@code f(optional(a), optional(b))} with integral scalars. */
+  static org.bytedeco.pytorch.Tensor scalarOptionals(long a, long b, WithScalarOptionals f) {
+    try (Scalar sa = new Scalar(a);
+        Scalar sb = new Scalar(b);
+        ScalarOptional oa = new ScalarOptional(sa);
+        ScalarOptional ob = new ScalarOptional(sb)) {
+      return f.apply(oa, ob);
+    }
+  }
+
+  /** {@code f(optional(a), optional(b))} where a null tensor is an empty optional. */
+  static org.bytedeco.pytorch.Tensor tensorOptionals(Tensor a, Tensor b, WithTensorOptionals f) {
+    org.bytedeco.pytorch.Tensor ha = a == null ? null : a.h();
+    org.bytedeco.pytorch.Tensor hb = b == null ? null : b.h();
+    try (TensorOptional oa = ha == null ? new TensorOptional() : new TensorOptional(ha);
+        TensorOptional ob = hb == null ? new TensorOptional() : new TensorOptional(hb)) {
+      return f.apply(oa, ob);
+    }
+  }
+
+  /** An {@code optional<double>}, empty for null; the caller closes it. */
+  static DoubleOptional doubleOptional(Double v) {
+    return v == null ? new DoubleOptional() : new DoubleOptional(v.doubleValue());
+  }
+
+  /** The native handles of {@code tensors}, checking for nulls and closed tensors. */
+  static org.bytedeco.pytorch.Tensor[] handles(List<Tensor> tensors) {
+    Objects.requireNonNull(tensors, "tensors");
+    org.bytedeco.pytorch.Tensor[] hs = new org.bytedeco.pytorch.Tensor[tensors.size()];
+    for (int i = 0; i < hs.length; i++) {
+      hs[i] = Objects.requireNonNull(tensors.get(i), "tensors[" + i + "]").h();
+    }
+    return hs;
+  }
+
+  /** Runs a native call that returns a vector of tensors; an unmodifiable list of new tensors. */
+  static List<Tensor> list(Supplier<TensorVector> call) {
+    TensorVector v = query(call);
+    try {
+      long n = v.size();
+      List<Tensor> out = new ArrayList<>((int) n);
+      for (long i = 0; i < n; i++) {
+        // get(i) points into the vector: take a reference of our own before it is freed
+        out.add(new Tensor(new org.bytedeco.pytorch.Tensor(v.get(i))));
+      }
+      return Collections.unmodifiableList(out);
+    } finally {
+      v.close();
+    }
+  }
+
+  /** Runs a native call that returns a pair of tensors; both are new references. */
+  static Tensor[] two(Supplier<T_TensorTensor_T> call) {
+    T_TensorTensor_T t = query(call);
+    try {
+      return new Tensor[] {
+        new Tensor(new org.bytedeco.pytorch.Tensor(t.get0())),
+        new Tensor(new org.bytedeco.pytorch.Tensor(t.get1()))
+      };
+    } finally {
+      t.close();
+    }
+  }
+
+  /** Runs a native call that returns three tensors; all are new references. */
+  static Tensor[] three(Supplier<T_TensorTensorTensor_T> call) {
+    T_TensorTensorTensor_T t = query(call);
+    try {
+      return new Tensor[] {
+        new Tensor(new org.bytedeco.pytorch.Tensor(t.get0())),
+        new Tensor(new org.bytedeco.pytorch.Tensor(t.get1())),
+        new Tensor(new org.bytedeco.pytorch.Tensor(t.get2()))
+      };
+    } finally {
+      t.close();
+    }
+  }
+
+  private static final ConcurrentHashMap<String, OperatorHandle> OPERATORS =
+      new ConcurrentHashMap<>();
+
+  /**
+   * Calls the ATen operator {@code name.overload} through the dispatcher (the same kernel Python
+   * runs) with {@code args} on the stack, and returns its first {@code outputs} results, which must
+   * be tensors, as new references. For operators the presets do not map, or map with arguments
+   * that cannot be passed safely (a {@code string_view} made from a Java string may dangle).
+   */
+  static Tensor[] boxed(String name, String overload, int outputs, IValue... args) {
+    OperatorHandle op =
+        OPERATORS.computeIfAbsent(
+            name + "." + overload,
+            k -> query(() -> Dispatcher.singleton().findSchemaOrThrow(name, overload)));
+    try (IValueVector stack = new IValueVector(args)) {
+      query(
+          () -> {
+            op.callBoxed(stack);
+            return null;
+          });
+      Tensor[] out = new Tensor[outputs];
+      for (int i = 0; i < outputs; i++) {
+        try (IValue v = stack.get(i)) {
+          // toTensor() points into the stack: take a reference of our own before it is freed
+          out[i] = new Tensor(new org.bytedeco.pytorch.Tensor(v.toTensor()));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * {@code div} with a rounding mode ("trunc" or "floor"; null is true division), in place or
+   * not, by a tensor or a scalar. Goes through the dispatcher so that the mode travels as an owned
+   * string.
+   */
+  static Tensor divMode(Tensor self, Tensor other, Scalar scalar, String mode, boolean inPlace) {
+    org.bytedeco.pytorch.Tensor a = self.h();
+    org.bytedeco.pytorch.Tensor b = other == null ? null : other.h();
+    Tensor[] r;
+    try (IValue s = new IValue(a);
+        IValue o = b != null ? new IValue(b) : new IValue(scalar);
+        IValue m = mode == null ? new IValue() : new IValue(mode)) {
+      r = boxed(inPlace ? "aten::div_" : "aten::div", b != null ? "Tensor_mode" : "Scalar_mode", 1, s, o, m);
+    }
+    if (inPlace) {
+      r[0].close();
+      return self;
+    }
+    return r[0];
+  }
+
+  /**
+   * {@code aten::_unique2(self, sorted, return_inverse, return_counts)}, what Python's {@code
+   * torch.unique} calls without a dim (the presets do not map it).
+   */
+  static Tensor[] unique2(Tensor self, boolean sorted, boolean returnInverse, boolean returnCounts) {
+    org.bytedeco.pytorch.Tensor h = self.h();
+    try (IValue s = new IValue(h);
+        IValue so = new IValue(sorted);
+        IValue ri = new IValue(returnInverse);
+        IValue rc = new IValue(returnCounts)) {
+      return boxed("aten::_unique2", "", 3, s, so, ri, rc);
+    }
+  }
+}

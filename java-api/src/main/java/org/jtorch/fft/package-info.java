@@ -1,0 +1,2 @@
+/** Discrete Fourier transforms, PyTorch's {@code torch.fft}: see {@link org.jtorch.fft.FFT}. */
+package org.jtorch.fft;

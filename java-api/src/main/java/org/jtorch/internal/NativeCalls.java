@@ -1,0 +1,121 @@
+package org.jtorch.internal;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.pytorch.LongArrayRef;
+import org.bytedeco.pytorch.LongArrayRefOptional;
+import org.bytedeco.pytorch.StringViewOptional;
+import org.bytedeco.pytorch.T_TensorTensorTensor_T;
+import org.bytedeco.pytorch.T_TensorTensor_T;
+import org.jtorch.Tensor;
+
+/**
+ * Native calls for jtorch's sub-packages ({@code linalg}, {@code fft}): each runs a LibTorch call,
+ * translates its errors into {@link org.jtorch.TorchException} and wraps the result tensors, taking
+ * references of their own before the native tuple that held them is freed.
+ *
+ * <p>Internal: not part of jtorch's API, and may change in any release.
+ */
+public final class NativeCalls {
+  private NativeCalls() {}
+
+  /** The native handle of {@code t}; {@code name} names the argument in the null message. */
+  public static org.bytedeco.pytorch.Tensor h(Tensor t, String name) {
+    return Handles.unwrap(Objects.requireNonNull(t, name));
+  }
+
+  /** Runs a call that returns a new native tensor and wraps it. */
+  public static Tensor tensor(Supplier<org.bytedeco.pytorch.Tensor> call) {
+    org.bytedeco.pytorch.Tensor r;
+    try {
+      r = call.get();
+    } catch (RuntimeException e) {
+      throw Natives.translate(e);
+    }
+    return Handles.wrap(r);
+  }
+
+  /** Runs a call that returns a pair of tensors; returns both, wrapped. */
+  public static Tensor[] pair(Supplier<T_TensorTensor_T> call) {
+    T_TensorTensor_T t;
+    try {
+      t = call.get();
+    } catch (RuntimeException e) {
+      throw Natives.translate(e);
+    }
+    try {
+      // get0()/get1() point into the tuple: copy the references before freeing it
+      org.bytedeco.pytorch.Tensor a = new org.bytedeco.pytorch.Tensor(t.get0());
+      org.bytedeco.pytorch.Tensor b = new org.bytedeco.pytorch.Tensor(t.get1());
+      return new Tensor[] {Handles.wrap(a), Handles.wrap(b)};
+    } finally {
+      t.close();
+    }
+  }
+
+  /** Runs a call that returns three tensors; returns them, wrapped. */
+  public static Tensor[] triple(Supplier<T_TensorTensorTensor_T> call) {
+    T_TensorTensorTensor_T t;
+    try {
+      t = call.get();
+    } catch (RuntimeException e) {
+      throw Natives.translate(e);
+    }
+    try {
+      org.bytedeco.pytorch.Tensor a = new org.bytedeco.pytorch.Tensor(t.get0());
+      org.bytedeco.pytorch.Tensor b = new org.bytedeco.pytorch.Tensor(t.get1());
+      org.bytedeco.pytorch.Tensor c = new org.bytedeco.pytorch.Tensor(t.get2());
+      return new Tensor[] {Handles.wrap(a), Handles.wrap(b), Handles.wrap(c)};
+    } finally {
+      t.close();
+    }
+  }
+
+  /** Runs a call that returns a plain value, translating LibTorch's errors. */
+  public static <T> T query(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      throw Natives.translate(e);
+    }
+  }
+
+  /**
+   * Calls {@code body} with an {@code optional<string_view>} holding {@code s} (empty for null).
+   * The characters live in a buffer of ours until {@code body} returns: a {@code string_view}
+   * built from a Java {@code String} would point at a temporary copy freed right after the
+   * constructor call.
+   */
+  public static <T> T withString(String s, Function<StringViewOptional, T> body) {
+    if (s == null) {
+      try (StringViewOptional none = new StringViewOptional()) {
+        return body.apply(none);
+      }
+    }
+    try (BytePointer chars = new BytePointer(s);
+        StringViewOptional opt = new StringViewOptional(chars)) {
+      return body.apply(opt);
+    }
+  }
+
+  /**
+   * Calls {@code body} with an {@code optional<IntArrayRef>} over a copy of {@code values} (empty
+   * for null), the backing memory kept alive until {@code body} returns (see DESIGN.md: an
+   * {@code ArrayRef} built straight from a Java array can point at freed memory).
+   */
+  public static <T> T withLongs(long[] values, Function<LongArrayRefOptional, T> body) {
+    if (values == null) {
+      try (LongArrayRefOptional none = new LongArrayRefOptional()) {
+        return body.apply(none);
+      }
+    }
+    try (LongPointer data = new LongPointer(Math.max(1, values.length));
+        LongArrayRef ref = new LongArrayRef(data.put(values), values.length);
+        LongArrayRefOptional opt = new LongArrayRefOptional(ref)) {
+      return body.apply(opt);
+    }
+  }
+}
