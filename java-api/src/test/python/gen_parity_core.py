@@ -29,7 +29,7 @@ def main():
     case(cases, "add/no-broadcast", "add", [{"t": enc(x)}, {"t": enc(torch.ones(3))}], lambda: x + torch.ones(3))
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "core.json"), "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None)
+        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, allow_nan=False)
         f.write("\n")
     print(f"core.json: {len(cases)} cases")
 

@@ -6,38 +6,14 @@ Run from anywhere:  python3 java-api/src/test/python/generate_goldens.py
 Output: java-api/src/test/resources/golden/*.json (committed).
 """
 import json
-import math
 import os
 import sys
 
 import torch
 
+from golden_common import enc
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden")
-DTYPES = {
-    torch.float32: "FLOAT32", torch.float64: "FLOAT64", torch.float16: "FLOAT16",
-    torch.bfloat16: "BFLOAT16", torch.int64: "INT64", torch.int32: "INT32",
-    torch.int16: "INT16", torch.int8: "INT8", torch.uint8: "UINT8", torch.bool: "BOOL",
-}
-
-
-def num(x):
-    """JSON has no NaN/inf: encode them as strings the Java side understands."""
-    if isinstance(x, bool):
-        return x
-    if isinstance(x, float):
-        if math.isnan(x):
-            return "nan"
-        if math.isinf(x):
-            return "inf" if x > 0 else "-inf"
-    return x
-
-
-def enc(t):
-    t = t.detach()
-    flat = t.reshape(-1)
-    if t.dtype in (torch.float16, torch.bfloat16):
-        flat = flat.float()
-    return {"dtype": DTYPES[t.dtype], "shape": list(t.shape), "data": [num(v) for v in flat.tolist()]}
 
 
 def random_cases():
@@ -197,7 +173,7 @@ def main():
     }
     path = os.path.join(OUT, "foundation.json")
     with open(path, "w") as f:
-        json.dump(golden, f, indent=1)
+        json.dump(golden, f, indent=1, allow_nan=False)
         f.write("\n")
     print(f"wrote {os.path.relpath(path)} with torch {torch.__version__}")
 

@@ -141,7 +141,7 @@ def write(name, cases):
     os.makedirs(OUT, exist_ok=True)
     path = os.path.join(OUT, name + ".json")
     with open(path, "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, separators=(",", ":"))
+        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, separators=(",", ":"), allow_nan=False)
         f.write("\n")
     errors = sum(1 for c in cases if "error" in c)
     print(f"{name}.json: {len(cases)} cases ({errors} errors), {os.path.getsize(path) // 1024} KiB")

@@ -48,9 +48,8 @@ public final class Scope implements AutoCloseable {
 
   /**
    * Runs {@code body} in a scope of its own, frees every tensor it created, and returns its
-   * result, whose tensors (a {@link Tensor}, a {@link ValuesIndices}, {@link StdMean}, {@link
-   * VarMean}, {@link MinMax} or {@link Unique}, or an {@link Iterable} or {@link Map} of tensors)
-   * are moved to the enclosing scope.
+   * result, whose tensors (a {@link Tensor}, a {@link TensorTuple}, or an {@link Iterable} or
+   * {@link Map} of tensors, nested as deep as you like) are moved to the enclosing scope.
    */
   public static <T> T returning(Supplier<T> body) {
     try (Scope scope = open()) {
@@ -75,32 +74,18 @@ public final class Scope implements AutoCloseable {
     return tensor;
   }
 
-  /** {@link #keep} for both tensors of a pair. */
-  public ValuesIndices keep(ValuesIndices pair) {
-    keep(pair.values());
-    keep(pair.indices());
-    return pair;
+  /** {@link #keep} for every tensor of a tuple, such as the pair {@code max(dim)} returns. */
+  public <T extends TensorTuple> T keep(T tuple) {
+    for (Tensor t : tuple) {
+      keep(t);
+    }
+    return tuple;
   }
 
   private void keepAll(Object result) {
     if (result instanceof Tensor) {
       keep((Tensor) result);
-    } else if (result instanceof ValuesIndices) {
-      keep((ValuesIndices) result);
-    } else if (result instanceof StdMean) {
-      keepAll(((StdMean) result).std());
-      keepAll(((StdMean) result).mean());
-    } else if (result instanceof VarMean) {
-      keepAll(((VarMean) result).var());
-      keepAll(((VarMean) result).mean());
-    } else if (result instanceof MinMax) {
-      keepAll(((MinMax) result).min());
-      keepAll(((MinMax) result).max());
-    } else if (result instanceof Unique) {
-      keepAll(((Unique) result).values());
-      keepAll(((Unique) result).inverseIndices());
-      keepAll(((Unique) result).counts());
-    } else if (result instanceof Iterable) {
+    } else if (result instanceof Iterable) { // TensorTuple included
       for (Object o : (Iterable<?>) result) {
         keepAll(o);
       }

@@ -1,5 +1,10 @@
 package org.jtorch;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 /**
  * What PyTorch's {@code torch.unique} returns: the distinct values and, when asked for, the inverse
  * indices and the counts. Where PyTorch returns a bare tensor or a shorter tuple, jtorch always
@@ -12,15 +17,11 @@ package org.jtorch;
  *     values}; null unless {@code returnInverse} was set
  * @param counts how often each value occurs; null unless {@code returnCounts} was set
  */
-public record Unique(Tensor values, Tensor inverseIndices, Tensor counts) implements AutoCloseable {
+public record Unique(Tensor values, Tensor inverseIndices, Tensor counts) implements TensorTuple {
   @Override
-  public void close() {
-    values.close();
-    if (inverseIndices != null) {
-      inverseIndices.close();
-    }
-    if (counts != null) {
-      counts.close();
-    }
+  public List<Tensor> tensors() {
+    return Stream.of(values, inverseIndices, counts)
+        .filter(Objects::nonNull)
+        .collect(Collectors.toUnmodifiableList());
   }
 }

@@ -1,5 +1,7 @@
 package org.jtorch;
 
+import java.util.List;
+
 /**
  * The pair that PyTorch's {@code max(dim)}, {@code min(dim)}, {@code sort}, {@code topk} and their
  * kin return: {@code values} and the {@code indices} (int64) where they were found.
@@ -9,10 +11,9 @@ package org.jtorch;
  * @param values the values
  * @param indices their indices along the reduced dimension
  */
-public record ValuesIndices(Tensor values, Tensor indices) implements AutoCloseable {
+public record ValuesIndices(Tensor values, Tensor indices) implements TensorTuple {
   @Override
-  public void close() {
-    values.close();
-    indices.close();
+  public List<Tensor> tensors() {
+    return List.of(values, indices);
   }
 }

@@ -58,6 +58,25 @@ class ScopeTest {
   }
 
   @Test
+  void keepMovesEveryTensorOfATuple() {
+    MinMax kept;
+    Unique unique;
+    try (Scope scope = Scope.open()) {
+      Tensor x = Torch.tensor(new float[] {3, 1, 2, 1});
+      kept = scope.keep(x.aminmax());
+      unique = scope.keep(Torch.unique(x, true, true, false));
+      assertEquals(2, kept.tensors().size());
+      assertEquals(2, unique.tensors().size()); // counts were not asked for
+    }
+    assertEquals(1f, kept.min().floatValue());
+    assertEquals(3f, kept.max().floatValue());
+    assertEquals(3, unique.values().numel());
+    kept.close();
+    unique.close();
+    assertTrue(kept.min().isClosed() && kept.max().isClosed() && unique.inverseIndices().isClosed());
+  }
+
+  @Test
   void closingAnOuterScopeClosesInnerOnes() {
     Scope outer = Scope.open();
     Scope inner = Scope.open();

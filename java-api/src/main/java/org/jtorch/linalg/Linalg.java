@@ -1,7 +1,6 @@
 package org.jtorch.linalg;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.bytedeco.pytorch.DoubleOptional;
@@ -9,6 +8,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.jtorch.Tensor;
+import org.jtorch.TensorTuple;
 import org.jtorch.internal.NativeCalls;
 import org.jtorch.internal.Natives;
 
@@ -28,8 +28,8 @@ import org.jtorch.internal.Natives;
  * {@code Q} of a QR decomposition) come from the LAPACK that LibTorch was built with: they satisfy
  * the decomposition, but may differ in sign from another build's (Python's wheel uses MKL).
  *
- * <p>The records returned by the decompositions close all their tensors on {@link
- * AutoCloseable#close()} and iterate over them, so {@link org.jtorch.Scope#returning} keeps them.
+ * <p>The records returned by the decompositions are {@link TensorTuple}s: closing one closes all
+ * its tensors, and {@link org.jtorch.Scope#keep(TensorTuple)} keeps all of them.
  */
 public final class Linalg {
   private Linalg() {}
@@ -52,16 +52,10 @@ public final class Linalg {
    * @param sign the sign (-1, 0 or 1; a unit complex number for complex input)
    * @param logabsdet {@code log|det|} ({@code -inf} for a singular matrix)
    */
-  public record Slogdet(Tensor sign, Tensor logabsdet) implements AutoCloseable, Iterable<Tensor> {
+  public record Slogdet(Tensor sign, Tensor logabsdet) implements TensorTuple {
     @Override
-    public void close() {
-      sign.close();
-      logabsdet.close();
-    }
-
-    @Override
-    public Iterator<Tensor> iterator() {
-      return List.of(sign, logabsdet).iterator();
+    public List<Tensor> tensors() {
+      return List.of(sign, logabsdet);
     }
   }
 
@@ -71,16 +65,10 @@ public final class Linalg {
    * @param Q the matrix with orthonormal columns (empty in mode "r")
    * @param R the upper-triangular matrix
    */
-  public record QR(Tensor Q, Tensor R) implements AutoCloseable, Iterable<Tensor> {
+  public record QR(Tensor Q, Tensor R) implements TensorTuple {
     @Override
-    public void close() {
-      Q.close();
-      R.close();
-    }
-
-    @Override
-    public Iterator<Tensor> iterator() {
-      return List.of(Q, R).iterator();
+    public List<Tensor> tensors() {
+      return List.of(Q, R);
     }
   }
 
@@ -92,16 +80,10 @@ public final class Linalg {
    *     #eigh}
    * @param eigenvectors the eigenvectors, one per column, of norm 1
    */
-  public record Eig(Tensor eigenvalues, Tensor eigenvectors) implements AutoCloseable, Iterable<Tensor> {
+  public record Eig(Tensor eigenvalues, Tensor eigenvectors) implements TensorTuple {
     @Override
-    public void close() {
-      eigenvalues.close();
-      eigenvectors.close();
-    }
-
-    @Override
-    public Iterator<Tensor> iterator() {
-      return List.of(eigenvalues, eigenvectors).iterator();
+    public List<Tensor> tensors() {
+      return List.of(eigenvalues, eigenvectors);
     }
   }
 
@@ -113,17 +95,10 @@ public final class Linalg {
    * @param S the singular values, real and descending
    * @param Vh the conjugate transpose of the right singular vectors
    */
-  public record SVD(Tensor U, Tensor S, Tensor Vh) implements AutoCloseable, Iterable<Tensor> {
+  public record SVD(Tensor U, Tensor S, Tensor Vh) implements TensorTuple {
     @Override
-    public void close() {
-      U.close();
-      S.close();
-      Vh.close();
-    }
-
-    @Override
-    public Iterator<Tensor> iterator() {
-      return List.of(U, S, Vh).iterator();
+    public List<Tensor> tensors() {
+      return List.of(U, S, Vh);
     }
   }
 

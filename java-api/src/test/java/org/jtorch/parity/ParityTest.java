@@ -23,7 +23,7 @@ import org.jtorch.Golden;
 import org.jtorch.Scope;
 import org.jtorch.Tensor;
 import org.jtorch.TorchException;
-import org.jtorch.ValuesIndices;
+import org.jtorch.TensorTuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -131,9 +131,8 @@ class ParityTest {
   }
 
   private static List<Object> parts(Object got) {
-    if (got instanceof ValuesIndices) {
-      ValuesIndices vi = (ValuesIndices) got;
-      return List.of(vi.values(), vi.indices());
+    if (got instanceof TensorTuple) {
+      return new ArrayList<>(((TensorTuple) got).tensors());
     }
     if (got instanceof List) {
       return new ArrayList<>((List<?>) got);
