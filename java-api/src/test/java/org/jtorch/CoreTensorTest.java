@@ -168,6 +168,17 @@ class CoreTensorTest {
   }
 
   @Test
+  void dataOutResolvesLazyConjugationAndNegation() {
+    try (Scope scope = Scope.open()) {
+      Tensor z = Torch.complex(Torch.tensor(new float[] {1}), Torch.tensor(new float[] {2}));
+      Tensor imag = z.conj().imag(); // a view carrying PyTorch's lazy negation flag
+      assertArrayEquals(new double[] {-2}, imag.toDoubleArray());
+      assertEquals(-2f, imag.floatValue());
+      assertEquals("tensor([-2.])", imag.toString());
+    }
+  }
+
+  @Test
   void stackAndCatCombineTensors() {
     try (Scope scope = Scope.open()) {
       Tensor a = Torch.tensor(new float[] {1, 5, 3});
