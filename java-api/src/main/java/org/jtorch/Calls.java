@@ -4,20 +4,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.bytedeco.pytorch.Dispatcher;
 import org.bytedeco.pytorch.DoubleOptional;
 import org.bytedeco.pytorch.IValue;
-import org.bytedeco.pytorch.IValueVector;
-import org.bytedeco.pytorch.OperatorHandle;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarOptional;
-import org.bytedeco.pytorch.T_TensorTensorTensor_T;
-import org.bytedeco.pytorch.T_TensorTensor_T;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.TensorVector;
+import org.jtorch.internal.NativeCalls;
 import org.jtorch.internal.Natives;
 
 /**
@@ -46,14 +41,6 @@ final class Calls {
   @FunctionalInterface
   interface WithTensorOptionals {
     org.bytedeco.pytorch.Tensor apply(TensorOptional a, TensorOptional b);
-  }
-
-  static <T> T query(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      throw Natives.translate(e);
-    }
   }
 
   /** {@code f(Scalar(value))} with an integral scalar: int tensors stay integer, as in PyTorch. */
@@ -158,7 +145,7 @@ final class Calls {
 
   /** Runs a native call that returns a vector of tensors; an unmodifiable list of new tensors. */
   static List<Tensor> list(Supplier<TensorVector> call) {
-    TensorVector v = query(call);
+    TensorVector v = NativeCalls.query(call);
     try {
       long n = v.size();
       List<Tensor> out = new ArrayList<>((int) n);
@@ -169,64 +156,6 @@ final class Calls {
       return Collections.unmodifiableList(out);
     } finally {
       v.close();
-    }
-  }
-
-  /** Runs a native call that returns a pair of tensors; both are new references. */
-  static Tensor[] two(Supplier<T_TensorTensor_T> call) {
-    T_TensorTensor_T t = query(call);
-    try {
-      return new Tensor[] {
-        new Tensor(new org.bytedeco.pytorch.Tensor(t.get0())),
-        new Tensor(new org.bytedeco.pytorch.Tensor(t.get1()))
-      };
-    } finally {
-      t.close();
-    }
-  }
-
-  /** Runs a native call that returns three tensors; all are new references. */
-  static Tensor[] three(Supplier<T_TensorTensorTensor_T> call) {
-    T_TensorTensorTensor_T t = query(call);
-    try {
-      return new Tensor[] {
-        new Tensor(new org.bytedeco.pytorch.Tensor(t.get0())),
-        new Tensor(new org.bytedeco.pytorch.Tensor(t.get1())),
-        new Tensor(new org.bytedeco.pytorch.Tensor(t.get2()))
-      };
-    } finally {
-      t.close();
-    }
-  }
-
-  private static final ConcurrentHashMap<String, OperatorHandle> OPERATORS =
-      new ConcurrentHashMap<>();
-
-  /**
-   * Calls the ATen operator {@code name.overload} through the dispatcher (the same kernel Python
-   * runs) with {@code args} on the stack, and returns its first {@code outputs} results, which must
-   * be tensors, as new references. For operators the presets do not map, or map with arguments
-   * that cannot be passed safely (a {@code string_view} made from a Java string may dangle).
-   */
-  static Tensor[] boxed(String name, String overload, int outputs, IValue... args) {
-    OperatorHandle op =
-        OPERATORS.computeIfAbsent(
-            name + "." + overload,
-            k -> query(() -> Dispatcher.singleton().findSchemaOrThrow(name, overload)));
-    try (IValueVector stack = new IValueVector(args)) {
-      query(
-          () -> {
-            op.callBoxed(stack);
-            return null;
-          });
-      Tensor[] out = new Tensor[outputs];
-      for (int i = 0; i < outputs; i++) {
-        try (IValue v = stack.get(i)) {
-          // toTensor() points into the stack: take a reference of our own before it is freed
-          out[i] = new Tensor(new org.bytedeco.pytorch.Tensor(v.toTensor()));
-        }
-      }
-      return out;
     }
   }
 
@@ -242,7 +171,7 @@ final class Calls {
     try (IValue s = new IValue(a);
         IValue o = b != null ? new IValue(b) : new IValue(scalar);
         IValue m = mode == null ? new IValue() : new IValue(mode)) {
-      r = boxed(inPlace ? "aten::div_" : "aten::div", b != null ? "Tensor_mode" : "Scalar_mode", 1, s, o, m);
+      r = NativeCalls.boxed(inPlace ? "aten::div_" : "aten::div", b != null ? "Tensor_mode" : "Scalar_mode", 1, s, o, m);
     }
     if (inPlace) {
       r[0].close();
@@ -261,7 +190,7 @@ final class Calls {
         IValue so = new IValue(sorted);
         IValue ri = new IValue(returnInverse);
         IValue rc = new IValue(returnCounts)) {
-      return boxed("aten::_unique2", "", 3, s, so, ri, rc);
+      return NativeCalls.boxed("aten::_unique2", "", 3, s, so, ri, rc);
     }
   }
 }

@@ -5,6 +5,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarOptional;
 import org.bytedeco.pytorch.T_TensorTensor_T;
 import org.bytedeco.pytorch.global.torch;
+import org.jtorch.internal.NativeCalls;
 
 /** The reductions of {@link Tensor} and {@link Torch} that need more than one native call. */
 final class Reductions {
@@ -34,7 +35,7 @@ final class Reductions {
       Tensor input, boolean std, long[] dims, double correction, boolean keepDim) {
     org.bytedeco.pytorch.Tensor a = input.h();
     long[] d = dims == null ? null : dims.clone();
-    return Calls.two(
+    return NativeCalls.pair(
         () -> {
           try (Scalar c = new Scalar(correction);
               ScalarOptional co = new ScalarOptional(c)) {

@@ -19,6 +19,7 @@ import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.T_TensorTensor_T;
 import org.jtorch.internal.Handles;
+import org.jtorch.internal.NativeCalls;
 import org.jtorch.internal.Natives;
 
 /**
@@ -124,29 +125,14 @@ public final class Tensor implements AutoCloseable {
 
   /** Runs a native call that returns a (values, indices) pair. */
   static ValuesIndices pair(Supplier<T_TensorTensor_T> call) {
-    T_TensorTensor_T t;
-    try {
-      t = call.get();
-    } catch (RuntimeException e) {
-      throw Natives.translate(e);
-    }
-    try {
-      // get0()/get1() point into the tuple: take references of our own before freeing it
-      return new ValuesIndices(
-          new Tensor(new org.bytedeco.pytorch.Tensor(t.get0())),
-          new Tensor(new org.bytedeco.pytorch.Tensor(t.get1())));
-    } finally {
-      t.close();
-    }
+    Tensor[] r = NativeCalls.pair(call);
+    return new ValuesIndices(r[0], r[1]);
   }
 
   private static <T> T query(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      throw Natives.translate(e);
-    }
+    return NativeCalls.query(call);
   }
+
 
   // ---------------------------------------------------------------------------------------------
   // Lifetime
@@ -2032,7 +2018,7 @@ public final class Tensor implements AutoCloseable {
   public boolean allclose(Tensor other, double rtol, double atol, boolean equalNan) {
     org.bytedeco.pytorch.Tensor a = h();
     org.bytedeco.pytorch.Tensor b = other.h();
-    return Calls.query(() -> a.allclose(b, rtol, atol, equalNan));
+    return NativeCalls.query(() -> a.allclose(b, rtol, atol, equalNan));
   }
 
   /** NaN → 0, +inf → the dtype's largest value, -inf → its lowest, PyTorch's {@code nan_to_num}. */
@@ -2370,7 +2356,7 @@ public final class Tensor implements AutoCloseable {
   /** The smallest and the largest element, each a 0-d tensor, PyTorch's {@code aminmax()}. */
   public MinMax aminmax() {
     org.bytedeco.pytorch.Tensor a = h();
-    Tensor[] r = Calls.two(a::aminmax);
+    Tensor[] r = NativeCalls.pair(a::aminmax);
     return new MinMax(r[0], r[1]);
   }
 
@@ -2378,7 +2364,7 @@ public final class Tensor implements AutoCloseable {
   public MinMax aminmax(long dim, boolean keepDim) {
     org.bytedeco.pytorch.Tensor a = h();
     Tensor[] r =
-        Calls.two(
+        NativeCalls.pair(
             () -> {
               try (LongOptional d = new LongOptional(dim)) {
                 return a.aminmax(d, keepDim);
@@ -2662,7 +2648,7 @@ public final class Tensor implements AutoCloseable {
   public Unique unique(boolean sorted, boolean returnInverse, boolean returnCounts, long dim) {
     org.bytedeco.pytorch.Tensor a = h();
     Tensor[] r =
-        Calls.three(() -> org.bytedeco.pytorch.global.torch.unique_dim(a, dim, sorted, returnInverse, returnCounts));
+        NativeCalls.triple(() -> org.bytedeco.pytorch.global.torch.unique_dim(a, dim, sorted, returnInverse, returnCounts));
     return Reductions.unique(r, returnInverse, returnCounts);
   }
 

@@ -469,7 +469,7 @@ public final class Torch {
 
   /** Joins tensors of the same shape along a new dimension {@code dim}. */
   public static Tensor stack(List<Tensor> tensors, long dim) {
-    org.bytedeco.pytorch.Tensor[] hs = handles(tensors);
+    org.bytedeco.pytorch.Tensor[] hs = Calls.handles(tensors);
     return Tensor.op(
         () -> {
           try (TensorVector v = new TensorVector(hs)) {
@@ -480,7 +480,7 @@ public final class Torch {
 
   /** Concatenates tensors along the existing dimension {@code dim}. */
   public static Tensor cat(List<Tensor> tensors, long dim) {
-    org.bytedeco.pytorch.Tensor[] hs = handles(tensors);
+    org.bytedeco.pytorch.Tensor[] hs = Calls.handles(tensors);
     return Tensor.op(
         () -> {
           try (TensorVector v = new TensorVector(hs)) {
@@ -489,14 +489,7 @@ public final class Torch {
         });
   }
 
-  private static org.bytedeco.pytorch.Tensor[] handles(List<Tensor> tensors) {
-    Objects.requireNonNull(tensors, "tensors");
-    org.bytedeco.pytorch.Tensor[] hs = new org.bytedeco.pytorch.Tensor[tensors.size()];
-    for (int i = 0; i < hs.length; i++) {
-      hs[i] = Objects.requireNonNull(tensors.get(i), "tensors[" + i + "]").h();
-    }
-    return hs;
-  }
+
 
   // ---------------------------------------------------------------------------------------------
   // Tensor vocabulary as torch.xxx functions (region A)
@@ -2138,7 +2131,7 @@ public final class Torch {
    */
   public static Tensor einsum(String equation, Tensor... operands) {
     Objects.requireNonNull(equation, "equation");
-    org.bytedeco.pytorch.Tensor[] hs = handles(java.util.Arrays.asList(operands));
+    org.bytedeco.pytorch.Tensor[] hs = Calls.handles(java.util.Arrays.asList(operands));
     return Tensor.op(
         () -> {
           try (TensorVector v = new TensorVector(hs)) {

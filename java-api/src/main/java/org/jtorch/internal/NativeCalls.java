@@ -1,10 +1,15 @@
 package org.jtorch.internal;
 
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.pytorch.Dispatcher;
+import org.bytedeco.pytorch.IValue;
+import org.bytedeco.pytorch.IValueVector;
+import org.bytedeco.pytorch.OperatorHandle;
 import org.bytedeco.pytorch.LongArrayRef;
 import org.bytedeco.pytorch.LongArrayRefOptional;
 import org.bytedeco.pytorch.StringViewOptional;
@@ -71,6 +76,37 @@ public final class NativeCalls {
       return new Tensor[] {Handles.wrap(a), Handles.wrap(b), Handles.wrap(c)};
     } finally {
       t.close();
+    }
+  }
+
+  private static final ConcurrentHashMap<String, OperatorHandle> OPERATORS =
+      new ConcurrentHashMap<>();
+
+  /**
+   * Calls the operator {@code name} (overload {@code overload}) through the dispatcher (the kernel Python
+   * runs) with {@code args} on the stack, and returns its first {@code outputs} results, which must
+   * be tensors, as new references. For operators the presets do not map, or map with arguments
+   * that cannot be passed safely (a {@code string_view} made from a Java string may dangle).
+   */
+  public static Tensor[] boxed(String name, String overload, int outputs, IValue... args) {
+    OperatorHandle op =
+        OPERATORS.computeIfAbsent(
+            name + "." + overload,
+            k -> query(() -> Dispatcher.singleton().findSchemaOrThrow(name, overload)));
+    try (IValueVector stack = new IValueVector(args)) {
+      query(
+          () -> {
+            op.callBoxed(stack);
+            return null;
+          });
+      Tensor[] out = new Tensor[outputs];
+      for (int i = 0; i < outputs; i++) {
+        try (IValue v = stack.get(i)) {
+          // toTensor() points into the stack: take a reference of our own before it is freed
+          out[i] = Handles.wrap(new org.bytedeco.pytorch.Tensor(v.toTensor()));
+        }
+      }
+      return out;
     }
   }
 

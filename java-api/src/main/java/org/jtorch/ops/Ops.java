@@ -3,12 +3,10 @@ package org.jtorch.ops;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.bytedeco.pytorch.Dispatcher;
 import org.bytedeco.pytorch.IValue;
-import org.bytedeco.pytorch.IValueVector;
-import org.bytedeco.pytorch.OperatorHandle;
 import org.jtorch.Tensor;
 import org.jtorch.internal.Handles;
+import org.jtorch.internal.NativeCalls;
 import org.jtorch.internal.Natives;
 
 /**
@@ -24,8 +22,6 @@ public final class Ops {
     Natives.ensureLoaded();
   }
 
-  private static volatile OperatorHandle argmaxLayer;
-
   private Ops() {}
 
   /**
@@ -38,31 +34,10 @@ public final class Ops {
    *     empty dimension
    */
   public static Tensor argmaxLayer(Tensor x, long dim) {
-    Objects.requireNonNull(x, "x");
-    OperatorHandle op = argmaxLayer;
-    if (op == null) {
-      op = argmaxLayer = find("jtorch::argmax_layer", "");
-    }
-    org.bytedeco.pytorch.Tensor h = Handles.unwrap(x);
-    final OperatorHandle handle = op;
+    org.bytedeco.pytorch.Tensor h = Handles.unwrap(Objects.requireNonNull(x, "x"));
     try (IValue self = new IValue(h);
-        IValue d = new IValue(dim);
-        IValueVector stack = new IValueVector(self, d)) {
-      handle.callBoxed(stack);
-      try (IValue out = stack.get(0)) {
-        // toTensor() points into the stack: take a reference of our own before it is freed
-        return Handles.wrap(new org.bytedeco.pytorch.Tensor(out.toTensor()));
-      }
-    } catch (RuntimeException e) {
-      throw Natives.translate(e);
-    }
-  }
-
-  private static OperatorHandle find(String name, String overload) {
-    try {
-      return Dispatcher.singleton().findSchemaOrThrow(name, overload);
-    } catch (RuntimeException e) {
-      throw Natives.translate(e);
+        IValue d = new IValue(dim)) {
+      return NativeCalls.boxed("jtorch::argmax_layer", "", 1, self, d)[0];
     }
   }
 
