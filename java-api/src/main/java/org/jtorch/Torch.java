@@ -3,14 +3,11 @@ package org.jtorch;
 import java.nio.Buffer;
 import java.util.List;
 import java.util.Objects;
-import org.bytedeco.pytorch.BoolOptional;
-import org.bytedeco.pytorch.DeviceOptional;
-import org.bytedeco.pytorch.LayoutOptional;
 import org.bytedeco.pytorch.Scalar;
-import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.jtorch.cuda.Cuda;
+import org.jtorch.internal.NativeCalls;
 import org.jtorch.internal.Natives;
 
 /**
@@ -195,34 +192,8 @@ public final class Torch {
   // ---------------------------------------------------------------------------------------------
   // Factories
 
-  @FunctionalInterface
-  private interface Factory {
-    org.bytedeco.pytorch.Tensor call(
-        ScalarTypeOptional dtype, LayoutOptional layout, DeviceOptional device, BoolOptional pin);
-  }
-
-  private static Tensor factory(TensorOptions options, Factory f) {
-    Objects.requireNonNull(options, "options");
-    DeviceOptional device = Natives.deviceOptional(options.device());
-    Tensor t;
-    try {
-      t =
-          Tensor.op(
-              () -> f.call(Natives.dtypeOptional(options.dtype()), Natives.NO_LAYOUT, device, Natives.NO_BOOL));
-    } finally {
-      if (device != Natives.NO_DEVICE) {
-        device.close();
-      }
-    }
-    if (options.requiresGrad()) {
-      try {
-        t.requiresGrad_(true);
-      } catch (RuntimeException e) {
-        t.close();
-        throw e;
-      }
-    }
-    return t;
+  private static Tensor factory(TensorOptions options, NativeCalls.Factory f) {
+    return NativeCalls.factory(options, f);
   }
 
   private static long numel(long[] shape) {

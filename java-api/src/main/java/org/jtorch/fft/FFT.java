@@ -1,13 +1,10 @@
 package org.jtorch.fft;
 
 import java.util.Objects;
-import org.bytedeco.pytorch.DeviceOptional;
 import org.bytedeco.pytorch.LongOptional;
-import org.jtorch.DType;
 import org.jtorch.Tensor;
 import org.jtorch.TensorOptions;
 import org.jtorch.internal.NativeCalls;
-import org.jtorch.internal.Natives;
 
 /**
  * Discrete Fourier transforms, PyTorch's {@code torch.fft}.
@@ -233,33 +230,12 @@ public final class FFT {
   }
 
   private static Tensor freq(long n, double d, TensorOptions options, boolean real) {
-    Objects.requireNonNull(options, "options");
-    DType dtype = options.dtype();
-    Tensor t =
-        NativeCalls.tensor(
-            () -> {
-              DeviceOptional device = Natives.deviceOptional(options.device());
-              try {
-                return real
-                    ? org.bytedeco.pytorch.global.torch.fft_rfftfreq(
-                        n, d, Natives.dtypeOptional(dtype), Natives.NO_LAYOUT, device, Natives.NO_BOOL)
-                    : org.bytedeco.pytorch.global.torch.fft_fftfreq(
-                        n, d, Natives.dtypeOptional(dtype), Natives.NO_LAYOUT, device, Natives.NO_BOOL);
-              } finally {
-                if (device != Natives.NO_DEVICE) {
-                  device.close();
-                }
-              }
-            });
-    if (options.requiresGrad()) {
-      try {
-        t.requiresGrad_(true);
-      } catch (RuntimeException e) {
-        t.close();
-        throw e;
-      }
-    }
-    return t;
+    return NativeCalls.factory(
+        options,
+        (dtype, layout, device, pin) ->
+            real
+                ? org.bytedeco.pytorch.global.torch.fft_rfftfreq(n, d, dtype, layout, device, pin)
+                : org.bytedeco.pytorch.global.torch.fft_fftfreq(n, d, dtype, layout, device, pin));
   }
 
   /** Moves the zero frequency to the centre, over every dimension. */

@@ -6,6 +6,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.pytorch.BoolOptional;
+import org.bytedeco.pytorch.DeviceOptional;
+import org.bytedeco.pytorch.LayoutOptional;
+import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Dispatcher;
 import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.IValueVector;
@@ -108,6 +112,43 @@ public final class NativeCalls {
       }
       return out;
     }
+  }
+
+  /**
+   * A LibTorch factory call taking PyTorch's factory keywords as optionals (dtype, layout,
+   * device, pin_memory).
+   */
+  @FunctionalInterface
+  public interface Factory {
+    /** Calls the factory. */
+    org.bytedeco.pytorch.Tensor call(
+        ScalarTypeOptional dtype, LayoutOptional layout, DeviceOptional device, BoolOptional pin);
+  }
+
+  /**
+   * Runs a factory with {@code options}: its dtype (null: the factory's default) and device, and
+   * {@code requires_grad} applied afterwards, as PyTorch does.
+   */
+  public static Tensor factory(org.jtorch.TensorOptions options, Factory f) {
+    Objects.requireNonNull(options, "options");
+    DeviceOptional device = Natives.deviceOptional(options.device());
+    Tensor t;
+    try {
+      t = tensor(() -> f.call(Natives.dtypeOptional(options.dtype()), Natives.NO_LAYOUT, device, Natives.NO_BOOL));
+    } finally {
+      if (device != Natives.NO_DEVICE) {
+        device.close();
+      }
+    }
+    if (options.requiresGrad()) {
+      try {
+        t.requiresGrad_(true);
+      } catch (RuntimeException e) {
+        t.close();
+        throw e;
+      }
+    }
+    return t;
   }
 
   /** Runs a call that returns a plain value, translating LibTorch's errors. */
