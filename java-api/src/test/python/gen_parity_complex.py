@@ -5,26 +5,10 @@ complex tensors (the "repr" op compares Java's toString() with Python's repr()).
 
 Writes java-api/src/test/resources/golden/parity/complex.json; format in golden_common.py.
 """
-import json
-import os
 
 import torch
 
-from golden_common import case, enc, strided
-
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden", "parity")
-
-
-def rq(*shape, dtype=torch.float32):
-    """torch.randn rounded to multiples of 1/8: short, exact JSON for the inputs."""
-    x = torch.randn(*shape, dtype=dtype)
-    if x.is_complex():
-        return torch.view_as_complex((torch.view_as_real(x) * 8).round() / 8)
-    return (x * 8).round() / 8
-
-
-def t(x):
-    return {"t": enc(x)}
+from golden_common import case, enc, rq, strided, t, write
 
 
 def main():
@@ -146,11 +130,7 @@ def main():
     # the conj-view case conjugates in Java: use a dedicated op
     cases[-1]["op"] = "repr_conj"
 
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "complex.json"), "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, allow_nan=False)
-        f.write("\n")
-    print(f"complex.json: {len(cases)} cases ({sum('error' in c for c in cases)} errors)")
+    write("complex", cases)
 
 
 if __name__ == "__main__":

@@ -3,14 +3,10 @@
 
 Writes java-api/src/test/resources/golden/parity/core.json; format in golden_common.py.
 """
-import json
-import os
 
 import torch
 
-from golden_common import case, enc, strided
-
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden", "parity")
+from golden_common import case, enc, strided, write
 
 
 def main():
@@ -27,11 +23,7 @@ def main():
     case(cases, "sum_dim/out-of-range", "sum_dim", [{"t": enc(x)}, {"i": 2}, {"b": False}], lambda: x.sum(2))
     case(cases, "add/broadcast", "add", [{"t": enc(x)}, {"t": enc(x[0])}], lambda: x + x[0])
     case(cases, "add/no-broadcast", "add", [{"t": enc(x)}, {"t": enc(torch.ones(3))}], lambda: x + torch.ones(3))
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "core.json"), "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, allow_nan=False)
-        f.write("\n")
-    print(f"core.json: {len(cases)} cases")
+    write("core", cases)
 
 
 if __name__ == "__main__":

@@ -6,27 +6,13 @@ Writes java-api/src/test/resources/golden/parity/fft.json; format in golden_comm
 (This wheel computes FFTs with MKL, the presets' LibTorch with pocketfft: the results agree to
 rounding, within the default tolerances.)
 """
-import json
-import os
 
 import torch
 
-from golden_common import case, enc, strided
-
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden", "parity")
+from golden_common import case, enc, rq, strided, t, write
 
 
-def rq(*shape, dtype=torch.float32):
-    """torch.randn rounded to multiples of 1/8: short, exact JSON for the inputs."""
-    x = torch.randn(*shape, dtype=dtype)
-    if x.is_complex():
-        return torch.view_as_complex((torch.view_as_real(x) * 8).round() / 8)
-    return (x * 8).round() / 8
 NORMS = (None, "backward", "ortho", "forward")
-
-
-def t(x):
-    return {"t": enc(x)}
 
 
 def opt_i(v):
@@ -150,11 +136,7 @@ def main():
     case(cases, "ifftshift/dims", "ifftshift", [t(g), {"ints": [1, 0]}], lambda: torch.fft.ifftshift(g, dim=(1, 0)))
     case(cases, "fftshift/error/dim", "fftshift", [t(g), {"ints": [2]}], lambda: torch.fft.fftshift(g, dim=2))
 
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "fft.json"), "w") as fh:
-        json.dump({"torch": torch.__version__, "cases": cases}, fh, indent=None, allow_nan=False)
-        fh.write("\n")
-    print(f"fft.json: {len(cases)} cases ({sum('error' in c for c in cases)} errors)")
+    write("fft", cases)
 
 
 if __name__ == "__main__":

@@ -8,21 +8,10 @@ an integer, "..." (Ellipsis), null (None), true/false, {"slice": [start, stop, s
 (the tensor argument k of the case), {"longs": [...]} or {"bools": [...]} (Python lists).
 """
 import json
-import os
 
 import torch
 
-from golden_common import case, enc, strided
-
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden", "parity")
-
-
-def rq(*shape, dtype=torch.float32):
-    """torch.randn rounded to multiples of 1/8: short, exact JSON for the inputs."""
-    x = torch.randn(*shape, dtype=dtype)
-    if x.is_complex():
-        return torch.view_as_complex((torch.view_as_real(x) * 8).round() / 8)
-    return (x * 8).round() / 8
+from golden_common import case, enc, rq, strided, t, write
 
 
 class Arg:
@@ -391,11 +380,7 @@ def main():
     case(cases, "index_copy/error/shape", "index_copy", [t(a), {"i": 0}, t(torch.tensor([2, 0])), t(torch.ones(2, 3))],
          lambda: a.index_copy(0, torch.tensor([2, 0]), torch.ones(2, 3)))
 
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "indexing.json"), "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, allow_nan=False)
-        f.write("\n")
-    print(f"indexing.json: {len(cases)} cases ({sum('error' in c for c in cases)} errors)")
+    write("indexing", cases)
 
 
 if __name__ == "__main__":

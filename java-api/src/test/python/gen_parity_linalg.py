@@ -15,28 +15,13 @@ the eigenvalues sorted by (real, imag), |V|^2 in that order and the residual A V
 Decompositions and solvers get a looser tolerance (1e-4 float32/complex64, 1e-9 float64/complex128)
 for the different LAPACK's rounding.
 """
-import json
-import os
 
 import torch
 
-from golden_common import case, enc, strided
+from golden_common import case, enc, rq, strided, t, write
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden", "parity")
-
-
-def rq(*shape, dtype=torch.float32):
-    """torch.randn rounded to multiples of 1/8: short, exact JSON for the inputs."""
-    x = torch.randn(*shape, dtype=dtype)
-    if x.is_complex():
-        return torch.view_as_complex((torch.view_as_real(x) * 8).round() / 8)
-    return (x * 8).round() / 8
 
 LOOSE = {torch.float32: 1e-4, torch.complex64: 1e-4, torch.float64: 1e-9, torch.complex128: 1e-9}
-
-
-def t(x):
-    return {"t": enc(x)}
 
 
 def abs2(x):
@@ -369,11 +354,7 @@ def main():
     case(cases, "vector_norm/error/empty-inf", "vector_norm", [t(torch.zeros(0)), {"f": "inf"}, {"none": True}, {"b": False}],
          lambda: torch.linalg.vector_norm(torch.zeros(0), float("inf")))
 
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "linalg.json"), "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, allow_nan=False)
-        f.write("\n")
-    print(f"linalg.json: {len(cases)} cases ({sum('error' in c for c in cases)} errors)")
+    write("linalg", cases)
 
 
 if __name__ == "__main__":

@@ -14,9 +14,13 @@ raises, {"id", "op", "args", "error": "RuntimeError" | "IndexError" | "ValueErro
 Optional "tol": absolute and relative tolerance for floating results (default: 1e-5 for
 float32/complex64/float16/bfloat16 results, 1e-10 for float64/complex128).
 """
+import json
 import math
+import os
 
 import torch
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "golden", "parity")
 
 DTYPES = {
     torch.float32: "FLOAT32", torch.float64: "FLOAT64", torch.float16: "FLOAT16",
@@ -93,3 +97,25 @@ def case(cases, cid, op, args, fn, tol=None):
         c["tol"] = tol
     cases.append(c)
     return c
+
+
+def rq(*shape, dtype=torch.float32):
+    """torch.randn rounded to multiples of 1/8: short, exact JSON for the inputs."""
+    x = torch.randn(*shape, dtype=dtype)
+    if x.is_complex():
+        return torch.view_as_complex((torch.view_as_real(x) * 8).round() / 8)
+    return (x * 8).round() / 8
+
+
+def t(x):
+    """A contiguous tensor argument."""
+    return {"t": enc(x)}
+
+
+def write(name, cases):
+    """Writes golden/parity/<name>.json (NaN in a case is a bug: JSON has none) and says so."""
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, name + ".json"), "w") as f:
+        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=None, allow_nan=False)
+        f.write("\n")
+    print(f"{name}.json: {len(cases)} cases ({sum('error' in c for c in cases)} errors)")
