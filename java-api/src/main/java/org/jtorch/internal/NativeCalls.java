@@ -49,17 +49,9 @@ public final class NativeCalls {
 
   /** Runs a call that returns a pair of tensors; returns both, wrapped. */
   public static Tensor[] pair(Supplier<T_TensorTensor_T> call) {
-    T_TensorTensor_T t;
+    T_TensorTensor_T t = query(call);
     try {
-      t = call.get();
-    } catch (RuntimeException e) {
-      throw Natives.translate(e);
-    }
-    try {
-      // get0()/get1() point into the tuple: copy the references before freeing it
-      org.bytedeco.pytorch.Tensor a = new org.bytedeco.pytorch.Tensor(t.get0());
-      org.bytedeco.pytorch.Tensor b = new org.bytedeco.pytorch.Tensor(t.get1());
-      return new Tensor[] {Handles.wrap(a), Handles.wrap(b)};
+      return own(t.get0(), t.get1());
     } finally {
       t.close();
     }
@@ -67,21 +59,26 @@ public final class NativeCalls {
 
   /** Runs a call that returns three tensors; returns them, wrapped. */
   public static Tensor[] triple(Supplier<T_TensorTensorTensor_T> call) {
-    T_TensorTensorTensor_T t;
+    T_TensorTensorTensor_T t = query(call);
     try {
-      t = call.get();
-    } catch (RuntimeException e) {
-      throw Natives.translate(e);
-    }
-    try {
-      org.bytedeco.pytorch.Tensor a = new org.bytedeco.pytorch.Tensor(t.get0());
-      org.bytedeco.pytorch.Tensor b = new org.bytedeco.pytorch.Tensor(t.get1());
-      org.bytedeco.pytorch.Tensor c = new org.bytedeco.pytorch.Tensor(t.get2());
-      return new Tensor[] {Handles.wrap(a), Handles.wrap(b), Handles.wrap(c)};
+      return own(t.get0(), t.get1(), t.get2());
     } finally {
       t.close();
     }
   }
+
+  /**
+   * Wraps tensors that point INTO a native container (a tuple, a vector, a stack): each gets a
+   * reference of its own, so that it survives the container being freed.
+   */
+  private static Tensor[] own(org.bytedeco.pytorch.Tensor... parts) {
+    Tensor[] out = new Tensor[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      out[i] = Handles.wrap(new org.bytedeco.pytorch.Tensor(parts[i]));
+    }
+    return out;
+  }
+
 
   private static final ConcurrentHashMap<String, OperatorHandle> OPERATORS =
       new ConcurrentHashMap<>();
