@@ -61,6 +61,11 @@ public final class Tensor implements AutoCloseable {
           public Tensor wrap(org.bytedeco.pytorch.Tensor handle) {
             return new Tensor(handle);
           }
+
+          @Override
+          public Tensor wrapUnscoped(org.bytedeco.pytorch.Tensor handle) {
+            return new Tensor(handle, false);
+          }
         });
   }
 
@@ -98,9 +103,15 @@ public final class Tensor implements AutoCloseable {
   Scope owner;
 
   Tensor(org.bytedeco.pytorch.Tensor handle) {
+    this(handle, true);
+  }
+
+  private Tensor(org.bytedeco.pytorch.Tensor handle, boolean scoped) {
     this.handle = handle;
     this.cleanable = CLEANER.register(this, new Release(handle));
-    Scope.register(this);
+    if (scoped) {
+      Scope.register(this);
+    }
   }
 
   /** The native handle; throws if this tensor is closed. */
@@ -605,13 +616,125 @@ public final class Tensor implements AutoCloseable {
 
   /** Backpropagates {@code gradient} (shaped like this tensor) through the graph. */
   public void backward(Tensor gradient) {
+    backward(gradient, false, false);
+  }
+
+  /**
+   * PyTorch's {@code backward(gradient, retain_graph, create_graph)}. {@code gradient} may be null
+   * for a one-element tensor. {@code retainGraph} keeps the graph's saved tensors so that a second
+   * backward can run; {@code createGraph} records the backward pass itself, for higher-order
+   * derivatives (it implies {@code retainGraph}, as in PyTorch).
+   */
+  public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
     org.bytedeco.pytorch.Tensor a = h();
+    org.bytedeco.pytorch.Tensor g =
+        gradient == null ? new org.bytedeco.pytorch.Tensor() : gradient.h();
+    org.bytedeco.pytorch.BoolOptional retain =
+        retainGraph || createGraph ? new org.bytedeco.pytorch.BoolOptional(true) : Natives.NO_BOOL;
+    try (org.bytedeco.pytorch.TensorArrayRefOptional inputs =
+        new org.bytedeco.pytorch.TensorArrayRefOptional()) {
+      query(
+          () -> {
+            a.backward(g, retain, createGraph, inputs);
+            return null;
+          });
+    } finally {
+      if (gradient == null) {
+        g.close();
+      }
+      if (retain != Natives.NO_BOOL) {
+        retain.close();
+      }
+    }
+  }
+
+  /** {@code requiresGrad_(true)}. */
+  public Tensor requiresGrad_() {
+    return requiresGrad_(true);
+  }
+
+  /**
+   * Sets this tensor's gradient, PyTorch's {@code t.grad = gradient}; null clears it (PyTorch's
+   * {@code None}). The gradient must match this tensor's shape, dtype and device.
+   *
+   * @throws IllegalArgumentException if the shape differs
+   */
+  public void setGrad(Tensor gradient) {
+    org.bytedeco.pytorch.Tensor a = h();
+    if (gradient == null) {
+      try (org.bytedeco.pytorch.Tensor none = new org.bytedeco.pytorch.Tensor();
+          org.bytedeco.pytorch.Tensor slot = a.mutable_grad()) {
+        slot.put(none);
+      }
+      return;
+    }
     org.bytedeco.pytorch.Tensor g = gradient.h();
+    if (!java.util.Arrays.equals(shape(), gradient.shape())) {
+      throw new IllegalArgumentException(
+          "assigned grad has data of a different size: "
+              + java.util.Arrays.toString(gradient.shape())
+              + " for a tensor of shape "
+              + java.util.Arrays.toString(shape()));
+    }
+    if (gradient.dtype() != dtype()) {
+      throw new IllegalArgumentException(
+          "assigned grad has data of a different type: " + gradient.dtype() + " for " + dtype());
+    }
+    try (org.bytedeco.pytorch.Tensor slot = a.mutable_grad()) {
+      slot.put(g);
+    }
+  }
+
+  /** Detaches this tensor from the graph in place, making it a leaf; returns this tensor. */
+  public Tensor detach_() {
+    org.bytedeco.pytorch.Tensor a = h();
+    return Calls.inPlace(this, a::detach_);
+  }
+
+  /** Makes a non-leaf tensor keep its {@link #grad()} after {@code backward()}. */
+  public void retainGrad() {
+    org.bytedeco.pytorch.Tensor a = h();
     query(
         () -> {
-          a.backward(g, Natives.NO_BOOL, false, new org.bytedeco.pytorch.TensorArrayRefOptional());
+          a.retain_grad();
           return null;
         });
+  }
+
+  /** Whether {@link #retainGrad()} was called on this non-leaf tensor. */
+  public boolean retainsGrad() {
+    return h().retains_grad();
+  }
+
+  /**
+   * The name of the autograd node that produced this tensor, such as {@code "MulBackward0"} (the
+   * class name Python shows for {@code t.grad_fn}), or null for a leaf or a tensor outside the
+   * graph.
+   */
+  public String gradFn() {
+    return org.jtorch.internal.Autograds.gradFnName(this);
+  }
+
+  /** PyTorch's {@code _version}: the counter that in-place operations on this data increment. */
+  public long version() {
+    return h()._version();
+  }
+
+  /** Whether this tensor was created in {@link Torch#inferenceMode()}. */
+  public boolean isInference() {
+    return h().is_inference();
+  }
+
+  /**
+   * Registers a hook run with this tensor's gradient each time it is computed, PyTorch's {@code
+   * register_hook}. The hook may return a replacement gradient, or null to keep the gradient as is.
+   * The gradient passed in is valid only during the call (it is closed afterwards: use {@code
+   * clone()} to keep it). Hooks run on the thread that runs the backward pass.
+   *
+   * @return a handle whose {@code close()} removes the hook
+   */
+  public AutoCloseable registerHook(java.util.function.UnaryOperator<Tensor> hook) {
+    return org.jtorch.internal.Autograds.registerHook(this, hook);
   }
 
   /**
@@ -626,6 +749,66 @@ public final class Tensor implements AutoCloseable {
       return null;
     }
     return new Tensor(g);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // In-place filling from random distributions, and copy_
+
+  /**
+   * Fills this tensor with samples of U(from, to) from the default generator, PyTorch's {@code
+   * uniform_}; returns this tensor.
+   */
+  public Tensor uniform_(double from, double to) {
+    org.bytedeco.pytorch.Tensor a = h();
+    return Calls.inPlace(this, () -> a.uniform_(from, to, Natives.NO_GENERATOR));
+  }
+
+  /** Fills this tensor with samples of N(mean, std²), PyTorch's {@code normal_}. */
+  public Tensor normal_(double mean, double std) {
+    org.bytedeco.pytorch.Tensor a = h();
+    return Calls.inPlace(this, () -> a.normal_(mean, std, Natives.NO_GENERATOR));
+  }
+
+  /** Fills this tensor with 0/1 samples of Bernoulli(p), PyTorch's {@code bernoulli_(p)}. */
+  public Tensor bernoulli_(double p) {
+    org.bytedeco.pytorch.Tensor a = h();
+    return Calls.inPlace(this, () -> a.bernoulli_(p, Natives.NO_GENERATOR));
+  }
+
+  /** Fills this tensor with samples of Exp(lambd), PyTorch's {@code exponential_}. */
+  public Tensor exponential_(double lambd) {
+    org.bytedeco.pytorch.Tensor a = h();
+    return Calls.inPlace(this, () -> a.exponential_(lambd, Natives.NO_GENERATOR));
+  }
+
+  /** Fills this tensor with integers uniform in [from, to), PyTorch's {@code random_(from, to)}. */
+  public Tensor random_(long from, long to) {
+    org.bytedeco.pytorch.Tensor a = h();
+    try (org.bytedeco.pytorch.LongOptional t = new org.bytedeco.pytorch.LongOptional(to)) {
+      return Calls.inPlace(this, () -> a.random_(from, t, Natives.NO_GENERATOR));
+    }
+  }
+
+  /** The inverse error function, PyTorch's {@code erfinv}. */
+  public Tensor erfinv() {
+    org.bytedeco.pytorch.Tensor a = h();
+    return op(a::erfinv);
+  }
+
+  /** In-place {@link #erfinv()}. */
+  public Tensor erfinv_() {
+    org.bytedeco.pytorch.Tensor a = h();
+    return Calls.inPlace(this, a::erfinv_);
+  }
+
+  /**
+   * Copies {@code src}'s elements into this tensor (broadcasting, converting dtype and device),
+   * PyTorch's {@code copy_}; returns this tensor.
+   */
+  public Tensor copy_(Tensor src) {
+    org.bytedeco.pytorch.Tensor a = h();
+    org.bytedeco.pytorch.Tensor b = src.h();
+    return Calls.inPlace(this, () -> a.copy_(b));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -2797,6 +2980,15 @@ public final class Tensor implements AutoCloseable {
   public Tensor narrow(long dim, long start, long length) {
     org.bytedeco.pytorch.Tensor a = h();
     return op(() -> a.narrow(dim, start, length));
+  }
+
+  /**
+   * The view at position {@code index} of dimension {@code dim}, which that dimension is removed
+   * from, PyTorch's {@code select} (what {@code t[i]} does for dim 0).
+   */
+  public Tensor select(long dim, long index) {
+    org.bytedeco.pytorch.Tensor a = h();
+    return op(() -> a.select(dim, index));
   }
 
   /** A view with dim {@code source} moved to position {@code destination}. */

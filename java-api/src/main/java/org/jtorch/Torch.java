@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
+import org.jtorch.autograd.GradMode;
 import org.jtorch.cuda.Cuda;
 import org.jtorch.internal.NativeCalls;
 import org.jtorch.internal.Natives;
@@ -2223,6 +2224,50 @@ public final class Torch {
    */
   public static void manualSeed(long seed) {
     torch.manual_seed(seed);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Autograd modes (thread-local, as in PyTorch)
+
+  /**
+   * Turns gradient recording off on this thread until the returned scope closes, PyTorch's {@code
+   * with torch.no_grad():}.
+   */
+  public static GradMode noGrad() {
+    return GradMode.grad(false);
+  }
+
+  /** Turns gradient recording on until the returned scope closes, PyTorch's {@code enable_grad}. */
+  public static GradMode enableGrad() {
+    return GradMode.grad(true);
+  }
+
+  /**
+   * Enters inference mode until the returned scope closes, PyTorch's {@code inference_mode()}:
+   * like {@link #noGrad()}, and faster, but tensors made inside can never join a graph later.
+   */
+  public static GradMode inferenceMode() {
+    return GradMode.inference(true);
+  }
+
+  /** {@link #inferenceMode()}, or (with false) a scope that leaves inference mode. */
+  public static GradMode inferenceMode(boolean enabled) {
+    return GradMode.inference(enabled);
+  }
+
+  /** Whether this thread records gradients, PyTorch's {@code is_grad_enabled()}. */
+  public static boolean isGradEnabled() {
+    return GradMode.isEnabled();
+  }
+
+  /** Turns gradient recording on or off on this thread, PyTorch's {@code set_grad_enabled}. */
+  public static void setGradEnabled(boolean enabled) {
+    GradMode.setEnabled(enabled);
+  }
+
+  /** Whether this thread is in inference mode, PyTorch's {@code is_inference_mode_enabled()}. */
+  public static boolean isInferenceModeEnabled() {
+    return GradMode.isInferenceEnabled();
   }
 
   /** CUDA: availability, device count, seeding. */

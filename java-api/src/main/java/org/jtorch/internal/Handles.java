@@ -17,6 +17,9 @@ public final class Handles {
 
     /** A new {@link Tensor} that owns {@code handle} (registered with the current scope). */
     Tensor wrap(org.bytedeco.pytorch.Tensor handle);
+
+    /** A new {@link Tensor} that owns {@code handle} and belongs to no scope. */
+    Tensor wrapUnscoped(org.bytedeco.pytorch.Tensor handle);
   }
 
   private static volatile Bridge bridge;
@@ -52,5 +55,21 @@ public final class Handles {
   /** Wraps a native tensor (taking ownership of the handle object) as a new {@link Tensor}. */
   public static Tensor wrap(org.bytedeco.pytorch.Tensor handle) {
     return bridge().wrap(handle);
+  }
+
+  /**
+   * Wraps a native tensor as a new {@link Tensor} that belongs to no scope, whatever scope is open:
+   * for tensors owned by something longer-lived than a scope (module parameters and buffers).
+   */
+  public static Tensor wrapUnscoped(org.bytedeco.pytorch.Tensor handle) {
+    return bridge().wrapUnscoped(handle);
+  }
+
+  /**
+   * A new {@link Tensor}, in no scope, that shares {@code t}'s native tensor (the same data and
+   * autograd identity, like a second Python reference): closing either leaves the other usable.
+   */
+  public static Tensor share(Tensor t) {
+    return wrapUnscoped(new org.bytedeco.pytorch.Tensor(unwrap(t)));
   }
 }

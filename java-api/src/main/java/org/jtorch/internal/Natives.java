@@ -46,6 +46,9 @@ public final class Natives {
   public static final DeviceOptional NO_DEVICE = new DeviceOptional();
   /** An empty {@code optional<bool>}; never modify it. */
   public static final BoolOptional NO_BOOL = new BoolOptional();
+  /** An empty {@code optional<Generator>} (the default generator); never modify it. */
+  public static final org.bytedeco.pytorch.GeneratorOptional NO_GENERATOR =
+      new org.bytedeco.pytorch.GeneratorOptional();
   /** An empty {@code optional<MemoryFormat>}; never modify it. */
   public static final MemoryFormatOptional NO_MEMORY_FORMAT = new MemoryFormatOptional();
 
