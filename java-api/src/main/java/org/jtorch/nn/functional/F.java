@@ -303,6 +303,362 @@ public final class F {
   // (conv1d/2d/3d, convTranspose1d/2d, maxPool*, avgPool*, adaptive*, batchNorm, layerNorm,
   // groupNorm, instanceNorm, pad, interpolate, pixelShuffle)
 
+  /**
+   * 1-D convolution over (N, C, L) or unbatched (C, L) input, PyTorch's {@code F.conv1d} with
+   * stride 1, no padding, dilation 1 and one group; {@code bias} may be null.
+   */
+  public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+    return conv1d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
+  }
+
+  /**
+   * PyTorch's {@code F.conv1d(input, weight, bias, stride, padding, dilation, groups)}. Each size
+   * array holds one value (Python's int) or one per spatial dim (Python's tuple).
+   */
+  public static Tensor conv1d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(1, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /** {@code F.conv1d} with a padding string, {@code "valid"} (none) or {@code "same"}. */
+  public static Tensor conv1d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(1, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /**
+   * 2-D convolution over (N, C, H, W) or unbatched (C, H, W) input, PyTorch's {@code F.conv2d}
+   * with stride 1, no padding, dilation 1 and one group; {@code bias} may be null.
+   */
+  public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+    return conv2d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
+  }
+
+  /**
+   * PyTorch's {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}. Each size
+   * array holds one value (Python's int) or one per spatial dim (Python's tuple).
+   */
+  public static Tensor conv2d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(2, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /** {@code F.conv2d} with a padding string, {@code "valid"} (none) or {@code "same"}. */
+  public static Tensor conv2d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(2, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /** 3-D convolution, PyTorch's {@code F.conv3d} with its defaults; {@code bias} may be null. */
+  public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias) {
+    return conv3d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
+  }
+
+  /** PyTorch's {@code F.conv3d(input, weight, bias, stride, padding, dilation, groups)}. */
+  public static Tensor conv3d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(3, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /** {@code F.conv3d} with a padding string, {@code "valid"} (none) or {@code "same"}. */
+  public static Tensor conv3d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(3, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /**
+   * The transposed 1-D convolution, PyTorch's {@code F.conv_transpose1d(input, weight, bias,
+   * stride, padding, output_padding, groups, dilation)} (note PyTorch's argument order: groups
+   * before dilation). The weight has shape (inChannels, outChannels / groups, kW).
+   */
+  public static Tensor convTranspose1d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+      long[] outputPadding, long groups, long[] dilation) {
+    return ConvFunctions.convTranspose(
+        1, input, weight, bias, stride, padding, outputPadding, groups, dilation);
+  }
+
+  /** {@code F.conv_transpose1d} with its defaults (stride 1, no padding, one group). */
+  public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias) {
+    long[] one = {1};
+    long[] zero = {0};
+    return convTranspose1d(input, weight, bias, one, zero, zero, 1, one);
+  }
+
+  /**
+   * The transposed 2-D convolution, PyTorch's {@code F.conv_transpose2d(input, weight, bias,
+   * stride, padding, output_padding, groups, dilation)} (groups before dilation, as in PyTorch).
+   * The weight has shape (inChannels, outChannels / groups, kH, kW).
+   */
+  public static Tensor convTranspose2d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+      long[] outputPadding, long groups, long[] dilation) {
+    return ConvFunctions.convTranspose(
+        2, input, weight, bias, stride, padding, outputPadding, groups, dilation);
+  }
+
+  /** {@code F.conv_transpose2d} with its defaults (stride 1, no padding, one group). */
+  public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
+    long[] one = {1};
+    long[] zero = {0};
+    return convTranspose2d(input, weight, bias, one, zero, zero, 1, one);
+  }
+
+  /**
+   * 1-D max pooling, PyTorch's {@code F.max_pool1d(input, kernel_size, stride, padding, dilation,
+   * ceil_mode)}; a null {@code stride} means the kernel size (PyTorch's default).
+   */
+  public static Tensor maxPool1d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPool(1, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /** {@code F.max_pool1d(input, kernelSize)}: stride = kernel, no padding. */
+  public static Tensor maxPool1d(Tensor input, long kernelSize) {
+    return maxPool1d(input, new long[] {kernelSize}, null, new long[] {0}, new long[] {1}, false);
+  }
+
+  /**
+   * {@code F.max_pool1d(..., return_indices=True)}: the maxima and their flat indices in each
+   * input plane (what {@code F.max_unpool1d} takes).
+   */
+  public static org.jtorch.ValuesIndices maxPool1dWithIndices(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPoolWithIndices(
+        1, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /**
+   * 2-D max pooling, PyTorch's {@code F.max_pool2d(input, kernel_size, stride, padding, dilation,
+   * ceil_mode)}; a null {@code stride} means the kernel size (PyTorch's default). Size arrays hold
+   * one value or one per spatial dim.
+   */
+  public static Tensor maxPool2d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPool(2, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /** {@code F.max_pool2d(input, kernelSize)}: stride = kernel, no padding. */
+  public static Tensor maxPool2d(Tensor input, long... kernelSize) {
+    return maxPool2d(input, kernelSize, null, new long[] {0}, new long[] {1}, false);
+  }
+
+  /**
+   * {@code F.max_pool2d(..., return_indices=True)}: the maxima and their flat indices in each
+   * input plane (what {@code F.max_unpool2d} takes).
+   */
+  public static org.jtorch.ValuesIndices maxPool2dWithIndices(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPoolWithIndices(
+        2, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /**
+   * 1-D average pooling, PyTorch's {@code F.avg_pool1d(input, kernel_size, stride, padding,
+   * ceil_mode, count_include_pad)}; a null {@code stride} means the kernel size.
+   */
+  public static Tensor avgPool1d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+      boolean countIncludePad) {
+    return ConvFunctions.avgPool1d(input, kernelSize, stride, padding, ceilMode, countIncludePad);
+  }
+
+  /** {@code F.avg_pool1d(input, kernelSize)}. */
+  public static Tensor avgPool1d(Tensor input, long kernelSize) {
+    return avgPool1d(input, new long[] {kernelSize}, null, new long[] {0}, false, true);
+  }
+
+  /**
+   * 2-D average pooling, PyTorch's {@code F.avg_pool2d(input, kernel_size, stride, padding,
+   * ceil_mode, count_include_pad, divisor_override)}; a null {@code stride} means the kernel size,
+   * a null {@code divisorOverride} divides by the pooling region's size.
+   */
+  public static Tensor avgPool2d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+      boolean countIncludePad, Long divisorOverride) {
+    return ConvFunctions.avgPool2d(
+        input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+  }
+
+  /** {@code F.avg_pool2d(input, kernelSize)}. */
+  public static Tensor avgPool2d(Tensor input, long... kernelSize) {
+    return avgPool2d(input, kernelSize, null, new long[] {0}, false, true, null);
+  }
+
+  /** Adaptive average pooling to {@code outputSize}, PyTorch's {@code F.adaptive_avg_pool1d}. */
+  public static Tensor adaptiveAvgPool1d(Tensor input, long outputSize) {
+    return ConvFunctions.adaptiveAvgPool(1, input, new long[] {outputSize});
+  }
+
+  /**
+   * Adaptive average pooling to {@code outputSize} (one value for a square output, or (H, W)),
+   * PyTorch's {@code F.adaptive_avg_pool2d}.
+   */
+  public static Tensor adaptiveAvgPool2d(Tensor input, long... outputSize) {
+    return ConvFunctions.adaptiveAvgPool(2, input, outputSize);
+  }
+
+  /** Adaptive max pooling, PyTorch's {@code F.adaptive_max_pool1d}. */
+  public static Tensor adaptiveMaxPool1d(Tensor input, long outputSize) {
+    org.jtorch.ValuesIndices r = ConvFunctions.adaptiveMaxPool(1, input, new long[] {outputSize});
+    r.indices().close();
+    return r.values();
+  }
+
+  /** {@code F.adaptive_max_pool1d(..., return_indices=True)}. */
+  public static org.jtorch.ValuesIndices adaptiveMaxPool1dWithIndices(Tensor input, long outputSize) {
+    return ConvFunctions.adaptiveMaxPool(1, input, new long[] {outputSize});
+  }
+
+  /** Adaptive max pooling (one value or (H, W)), PyTorch's {@code F.adaptive_max_pool2d}. */
+  public static Tensor adaptiveMaxPool2d(Tensor input, long... outputSize) {
+    org.jtorch.ValuesIndices r = ConvFunctions.adaptiveMaxPool(2, input, outputSize);
+    r.indices().close();
+    return r.values();
+  }
+
+  /** {@code F.adaptive_max_pool2d(..., return_indices=True)}. */
+  public static org.jtorch.ValuesIndices adaptiveMaxPool2dWithIndices(Tensor input, long... outputSize) {
+    return ConvFunctions.adaptiveMaxPool(2, input, outputSize);
+  }
+
+  /**
+   * Batch normalisation, PyTorch's {@code F.batch_norm(input, running_mean, running_var, weight,
+   * bias, training, momentum, eps)}. In training mode the batch statistics are used and the
+   * running ones (when given) are updated in place; otherwise the running ones are used. Any of
+   * the four tensors may be null.
+   *
+   * @throws IllegalArgumentException (PyTorch's ValueError) for one value per channel in training,
+   *     or a non-positive eps
+   */
+  public static Tensor batchNorm(
+      Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+      boolean training, double momentum, double eps) {
+    return ConvFunctions.batchNorm(
+        input, runningMean, runningVar, weight, bias, training, momentum, eps);
+  }
+
+  /** {@code F.batch_norm(input, runningMean, runningVar)}: eval mode, eps 1e-5, no affine. */
+  public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar) {
+    return batchNorm(input, runningMean, runningVar, null, null, false, 0.1, 1e-5);
+  }
+
+  /**
+   * Instance normalisation, PyTorch's {@code F.instance_norm(input, running_mean, running_var,
+   * weight, bias, use_input_stats, momentum, eps)}; the tensors may be null.
+   */
+  public static Tensor instanceNorm(
+      Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+      boolean useInputStats, double momentum, double eps) {
+    return ConvFunctions.instanceNorm(
+        input, runningMean, runningVar, weight, bias, useInputStats, momentum, eps);
+  }
+
+  /** {@code F.instance_norm(input)}: each instance's own statistics, eps 1e-5. */
+  public static Tensor instanceNorm(Tensor input) {
+    return instanceNorm(input, null, null, null, null, true, 0.1, 1e-5);
+  }
+
+  /**
+   * Layer normalisation over the trailing {@code normalizedShape} dims, PyTorch's {@code
+   * F.layer_norm}; {@code weight} and {@code bias} may be null.
+   */
+  public static Tensor layerNorm(
+      Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+    return ConvFunctions.layerNorm(input, normalizedShape, weight, bias, eps);
+  }
+
+  /** {@code F.layer_norm(input, normalizedShape)}: no affine, eps 1e-5. */
+  public static Tensor layerNorm(Tensor input, long... normalizedShape) {
+    return layerNorm(input, normalizedShape, null, null, 1e-5);
+  }
+
+  /**
+   * Group normalisation, PyTorch's {@code F.group_norm(input, num_groups, weight, bias, eps)};
+   * {@code weight} and {@code bias} may be null.
+   */
+  public static Tensor groupNorm(
+      Tensor input, long numGroups, Tensor weight, Tensor bias, double eps) {
+    return ConvFunctions.groupNorm(input, numGroups, weight, bias, eps);
+  }
+
+  /** {@code F.group_norm(input, numGroups)}: no affine, eps 1e-5. */
+  public static Tensor groupNorm(Tensor input, long numGroups) {
+    return groupNorm(input, numGroups, null, null, 1e-5);
+  }
+
+  /**
+   * Pads with zeros, PyTorch's {@code F.pad(input, pad)}. As in PyTorch the pad list starts with
+   * the LAST dim: {@code (left, right)} pads the last dim, {@code (left, right, top, bottom)} the
+   * last two, and so on. Negative amounts crop.
+   */
+  public static Tensor pad(Tensor input, long... pad) {
+    return ConvFunctions.pad(input, pad, "constant", null);
+  }
+
+  /**
+   * PyTorch's {@code F.pad(input, pad, mode)}: {@code "constant"} (zeros), {@code "reflect"},
+   * {@code "replicate"} or {@code "circular"}; the pad list starts with the last dim.
+   */
+  public static Tensor pad(Tensor input, long[] pad, String mode) {
+    return ConvFunctions.pad(input, pad, mode, null);
+  }
+
+  /** PyTorch's {@code F.pad(input, pad, mode, value)}; {@code value} is for constant mode only. */
+  public static Tensor pad(Tensor input, long[] pad, String mode, double value) {
+    return ConvFunctions.pad(input, pad, mode, value);
+  }
+
+  /**
+   * Resizes the spatial dims of (N, C, L), (N, C, H, W) or (N, C, D, H, W) input, PyTorch's {@code
+   * F.interpolate}. Give exactly one of {@code size} and {@code scaleFactor} (the other null); an
+   * array of one element applies to every spatial dim (Python's int or float). Modes: {@code
+   * nearest}, {@code linear} (3-D), {@code bilinear}, {@code bicubic} (4-D), {@code trilinear}
+   * (5-D), {@code area}. {@code alignCorners} null means PyTorch's None (False for interpolating
+   * modes; it must be null for nearest and area).
+   *
+   * @throws IllegalArgumentException where PyTorch raises ValueError or NotImplementedError
+   */
+  public static Tensor interpolate(
+      Tensor input, long[] size, double[] scaleFactor, String mode, Boolean alignCorners,
+      Boolean recomputeScaleFactor) {
+    return ConvFunctions.interpolate(
+        input, size, scaleFactor, mode, alignCorners, recomputeScaleFactor);
+  }
+
+  /** {@code F.interpolate(input, size=size, mode=mode)}. */
+  public static Tensor interpolate(Tensor input, long[] size, String mode) {
+    return interpolate(input, size, null, mode, null, null);
+  }
+
+  /** {@code F.interpolate(input, scale_factor=scaleFactor, mode=mode)}. */
+  public static Tensor interpolate(Tensor input, double scaleFactor, String mode) {
+    return interpolate(input, null, new double[] {scaleFactor}, mode, null, null);
+  }
+
+  /**
+   * Rearranges (*, C·r², H, W) into (*, C, H·r, W·r), PyTorch's {@code F.pixel_shuffle}.
+   */
+  public static Tensor pixelShuffle(Tensor input, long upscaleFactor) {
+    return ConvFunctions.pixelShuffle(input, upscaleFactor);
+  }
+
+  /** The inverse of {@link #pixelShuffle}, PyTorch's {@code F.pixel_unshuffle}. */
+  public static Tensor pixelUnshuffle(Tensor input, long downscaleFactor) {
+    return ConvFunctions.pixelUnshuffle(input, downscaleFactor);
+  }
+
+
   // end of convolution, pooling, normalization, padding and resampling
   // =============================================================================================
 
