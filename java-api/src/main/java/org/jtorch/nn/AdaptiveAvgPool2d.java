@@ -19,7 +19,8 @@ public class AdaptiveAvgPool2d extends Module {
   public AdaptiveAvgPool2d(long... outputSize) {
     Objects.requireNonNull(outputSize, "outputSize");
     if (outputSize.length != 1 && outputSize.length != 2) {
-      throw new IllegalArgumentException("outputSize must have 1 or 2 elements, got " + outputSize.length);
+      throw new IllegalArgumentException(
+          "outputSize must have 1 or 2 elements, got " + outputSize.length);
     }
     this.outputSize = outputSize.clone();
   }

@@ -12,11 +12,14 @@ import org.jtorch.nn.functional.F;
 public class AdaptiveMaxPool2d extends Module {
   private final long[] outputSize;
 
-  /** Pools (N, C, H, W) or (C, H, W) input to {@code outputSize}: one value (a square) or (H, W). */
+  /**
+   * Pools (N, C, H, W) or (C, H, W) input to {@code outputSize}: one value (a square) or (H, W).
+   */
   public AdaptiveMaxPool2d(long... outputSize) {
     java.util.Objects.requireNonNull(outputSize, "outputSize");
     if (outputSize.length != 1 && outputSize.length != 2) {
-      throw new IllegalArgumentException("outputSize must have 1 or 2 elements, got " + outputSize.length);
+      throw new IllegalArgumentException(
+          "outputSize must have 1 or 2 elements, got " + outputSize.length);
     }
     this.outputSize = outputSize.clone();
   }

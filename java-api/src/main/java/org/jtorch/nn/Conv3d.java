@@ -2,7 +2,8 @@ package org.jtorch.nn;
 
 
 /**
- * A 3-D convolution over (N, C, D, H, W) or unbatched (C, D, H, W) input, PyTorch's {@code nn.Conv3d}.
+  * A 3-D convolution over (N, C, D, H, W) or unbatched (C, D, H, W) input, PyTorch's {@code
+  * nn.Conv3d}.
  *
  * <pre>{@code
  * new Conv3d(Conv3d.options(4, 8, 3, 3, 3).stride(2, 1, 1))

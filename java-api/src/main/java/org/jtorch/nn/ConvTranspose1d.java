@@ -3,7 +3,8 @@ package org.jtorch.nn;
 import org.jtorch.Tensor;
 
 /**
- * A transposed 1-D convolution (the gradient of Conv1d with respect to its input), PyTorch's {@code nn.ConvTranspose1d}. Its weight has shape (inChannels, outChannels / groups, kL).
+  * A transposed 1-D convolution (the gradient of Conv1d with respect to its input), PyTorch's
+  * {@code nn.ConvTranspose1d}. Its weight has shape (inChannels, outChannels / groups, kL).
  *
  * <pre>{@code
  * new ConvTranspose1d(ConvTranspose1d.options(8, 4, 3).stride(2).padding(1).outputPadding(1))
@@ -21,7 +22,8 @@ public class ConvTranspose1d extends ConvNd {
   }
 
   /** PyTorch's {@code nn.ConvTranspose1d(inChannels, outChannels, kernelSize, stride, padding)}. */
-  public ConvTranspose1d(long inChannels, long outChannels, long kernelSize, long stride, long padding) {
+  public ConvTranspose1d(
+      long inChannels, long outChannels, long kernelSize, long stride, long padding) {
     this(options(inChannels, outChannels, kernelSize).stride(stride).padding(padding));
   }
 

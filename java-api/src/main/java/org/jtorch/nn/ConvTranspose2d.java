@@ -3,7 +3,8 @@ package org.jtorch.nn;
 import org.jtorch.Tensor;
 
 /**
- * A transposed 2-D convolution (the gradient of Conv2d with respect to its input), PyTorch's {@code nn.ConvTranspose2d}. Its weight has shape (inChannels, outChannels / groups, kH, kW).
+  * A transposed 2-D convolution (the gradient of Conv2d with respect to its input), PyTorch's
+  * {@code nn.ConvTranspose2d}. Its weight has shape (inChannels, outChannels / groups, kH, kW).
  *
  * <pre>{@code
  * new ConvTranspose2d(ConvTranspose2d.options(16, 8, 3).stride(2).padding(1).outputPadding(1))
@@ -21,7 +22,8 @@ public class ConvTranspose2d extends ConvNd {
   }
 
   /** PyTorch's {@code nn.ConvTranspose2d(inChannels, outChannels, kernelSize, stride, padding)}. */
-  public ConvTranspose2d(long inChannels, long outChannels, long kernelSize, long stride, long padding) {
+  public ConvTranspose2d(
+      long inChannels, long outChannels, long kernelSize, long stride, long padding) {
     this(options(inChannels, outChannels, kernelSize).stride(stride).padding(padding));
   }
 

@@ -71,7 +71,8 @@ public class GroupNorm extends Module {
     java.util.Objects.requireNonNull(o, "options");
     if (o.numGroups <= 0 || o.numChannels % o.numGroups != 0) {
       throw new IllegalArgumentException(
-          "num_channels (" + o.numChannels + ") must be divisible by num_groups (" + o.numGroups + ")");
+          "num_channels (" + o.numChannels + ") must be divisible by num_groups ("
+              + o.numGroups + ")");
     }
     this.numGroups = o.numGroups;
     this.numChannels = o.numChannels;
@@ -107,7 +108,7 @@ public class GroupNorm extends Module {
 
   @Override
   public String extraRepr() {
-    return numGroups + ", " + numChannels + ", eps=" + py(eps) + ", affine=" + py(affine) + ", bias="
-        + py(bias != null);
+    return numGroups + ", " + numChannels + ", eps=" + py(eps) + ", affine=" + py(affine)
+        + ", bias=" + py(bias != null);
   }
 }

@@ -100,7 +100,7 @@ public class LayerNorm extends Module {
 
   @Override
   public String extraRepr() {
-    return py(normalizedShape) + ", eps=" + py(eps) + ", elementwise_affine=" + py(elementwiseAffine)
-        + ", bias=" + py(bias != null);
+    return py(normalizedShape) + ", eps=" + py(eps) + ", elementwise_affine="
+        + py(elementwiseAffine) + ", bias=" + py(bias != null);
   }
 }

@@ -6,7 +6,8 @@ import org.jtorch.ValuesIndices;
 import org.jtorch.nn.functional.F;
 
 /**
- * The common base of {@link MaxPool1d} and {@link MaxPool2d}, PyTorch's {@code _MaxPoolNd}. PyTorch's
+  * The common base of {@link MaxPool1d} and {@link MaxPool2d}, PyTorch's {@code _MaxPoolNd}.
+  * PyTorch's
  * {@code return_indices=True} is the separate method {@link #forwardWithIndices(Tensor)}.
  */
 public abstract class MaxPoolNd extends Module {

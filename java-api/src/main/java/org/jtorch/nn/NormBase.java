@@ -142,7 +142,8 @@ public abstract class NormBase extends Module {
 
   @Override
   public String extraRepr() {
-    return numFeatures + ", eps=" + py(eps) + ", momentum=" + (momentum == null ? "None" : py(momentum))
+    return numFeatures + ", eps=" + py(eps)
+        + ", momentum=" + (momentum == null ? "None" : py(momentum))
         + ", affine=" + py(affine) + ", bias=" + py(bias != null) + ", track_running_stats="
         + py(trackRunningStats);
   }

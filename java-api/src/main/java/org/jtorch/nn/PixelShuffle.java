@@ -3,7 +3,10 @@ package org.jtorch.nn;
 import org.jtorch.Tensor;
 import org.jtorch.nn.functional.F;
 
-/** Rearranges (*, C·r², H, W) into (*, C, H·r, W·r) (sub-pixel convolution), PyTorch's {@code nn.PixelShuffle}. */
+/**
+ * Rearranges (*, C·r², H, W) into (*, C, H·r, W·r) (sub-pixel convolution), PyTorch's {@code
+ * nn.PixelShuffle}.
+ */
 public class PixelShuffle extends Module {
   private final long upscaleFactor;
 

@@ -3,7 +3,10 @@ package org.jtorch.nn;
 import org.jtorch.Tensor;
 import org.jtorch.nn.functional.F;
 
-/** Rearranges (*, C, H·r, W·r) into (*, C·r², H, W), the inverse of PixelShuffle, PyTorch's {@code nn.PixelUnshuffle}. */
+/**
+ * Rearranges (*, C, H·r, W·r) into (*, C·r², H, W), the inverse of PixelShuffle, PyTorch's {@code
+ * nn.PixelUnshuffle}.
+ */
 public class PixelUnshuffle extends Module {
   private final long downscaleFactor;
 
