@@ -158,7 +158,7 @@ def main():
     il, tl = torch.tensor([6, 5]), torch.tensor([3, 2])
 
     def ctc(m, s, t, i, l):
-        return m(s.log_softmax(2), t, i, l)
+        return m(s.log_softmax(-1), t, i, l)
 
     for red in REDS:
         case(cases, f"ctc_padded_{red}", 0, lambda: nn.CTCLoss(reduction=red), [scores, padded, il, tl],
@@ -173,6 +173,8 @@ def main():
                     forward=ctc)
     case(cases, "ctc_inf_sum", 0, lambda: nn.CTCLoss(reduction="sum"),
                 [scores, torch.tensor([[1, 2], [2, 2]]), torch.tensor([6, 2]), torch.tensor([2, 2])], forward=ctc)
+    case(cases, "ctc_unbatched_mean", 0, lambda: nn.CTCLoss(), [rq(T, C), torch.tensor([1, 2, 2]), torch.tensor(6),
+                                                               torch.tensor(3)], forward=ctc)
     case(cases, "ctc_double_mean", 0, lambda: nn.CTCLoss(), [scores.double(), padded, il, tl], forward=ctc,
                 tol=1e-10)
 

@@ -172,6 +172,7 @@ class LossesTest {
     put("triplet_swap_double_mean", () -> new TripletMarginLoss(1.0, 2.0, 1e-6, true));
     put("ctc_inf_sum", () -> new CTCLoss(0, Reduction.SUM, false));
     put("ctc_double_mean", CTCLoss::new);
+    put("ctc_unbatched_mean", CTCLoss::new);
 
     put("err_ce_target_out_of_range", CrossEntropyLoss::new);
     put("err_ce_negative_target", CrossEntropyLoss::new);
@@ -222,7 +223,7 @@ class LossesTest {
       out = l.forward(a, b, in.get(2));
     } else if (m instanceof CTCLoss l) {
       // the generator applies log_softmax inside forward: inputs are raw scores
-      out = l.forward(a.logSoftmax(2), b, in.get(2), in.get(3));
+      out = l.forward(a.logSoftmax(-1), b, in.get(2), in.get(3));
     } else {
       throw new AssertionError(m.name());
     }
@@ -293,7 +294,7 @@ class LossesTest {
     } else if (m instanceof CTCLoss l) {
       out =
           F.ctcLoss(
-              a.logSoftmax(2),
+              a.logSoftmax(-1),
               b,
               in.get(2).toLongArray(),
               in.get(3).toLongArray(),
