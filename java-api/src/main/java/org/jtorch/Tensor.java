@@ -789,6 +789,18 @@ public final class Tensor implements AutoCloseable {
     }
   }
 
+  /** The error function, PyTorch's {@code erf}. */
+  public Tensor erf() {
+    org.bytedeco.pytorch.Tensor a = h();
+    return op(a::erf);
+  }
+
+  /** The complementary error function, PyTorch's {@code erfc}. */
+  public Tensor erfc() {
+    org.bytedeco.pytorch.Tensor a = h();
+    return op(a::erfc);
+  }
+
   /** The inverse error function, PyTorch's {@code erfinv}. */
   public Tensor erfinv() {
     org.bytedeco.pytorch.Tensor a = h();

@@ -1,0 +1,81 @@
+package org.jtorch.nn;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A list of submodules, registered under "0", "1", …, PyTorch's {@code nn.ModuleList}. It has no
+ * forward of its own: the owning module decides how to call its elements.
+ */
+public class ModuleList extends Module implements Iterable<Module> {
+  /** The given modules. */
+  public ModuleList(Module... modules) {
+    for (Module m : modules) {
+      append(m);
+    }
+  }
+
+  /** The given modules. */
+  public ModuleList(Iterable<? extends Module> modules) {
+    for (Module m : modules) {
+      append(m);
+    }
+  }
+
+  /** Adds {@code module} at the end; returns this. */
+  public ModuleList append(Module module) {
+    registerModule(Integer.toString(size()), module);
+    return this;
+  }
+
+  /** The number of modules. */
+  public int size() {
+    return namedChildren().size();
+  }
+
+  /**
+   * The module at {@code index} (negative counts from the end).
+   *
+   * @throws IndexOutOfBoundsException if out of range
+   */
+  public Module get(int index) {
+    List<Module> c = children();
+    int i = index < 0 ? index + c.size() : index;
+    if (i < 0 || i >= c.size()) {
+      throw new IndexOutOfBoundsException("index " + index + " is out of range");
+    }
+    return c.get(i);
+  }
+
+  @Override
+  public Iterator<Module> iterator() {
+    return children().iterator();
+  }
+
+  /** Like PyTorch, runs of identical consecutive entries print once: {@code (0-2): 3 x Linear(...)}. */
+  @Override
+  public String toString() {
+    List<String> reprs = new ArrayList<>();
+    for (Module m : children()) {
+      reprs.add(m.toString());
+    }
+    if (reprs.isEmpty()) {
+      return name() + "()";
+    }
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= reprs.size(); i++) {
+      if (i == reprs.size() || !reprs.get(i).equals(reprs.get(start))) {
+        String block = reprs.get(start);
+        String local =
+            i - 1 == start
+                ? "(" + start + "): " + block
+                : "(" + start + "-" + (i - 1) + "): " + (i - start) + " x " + block;
+        lines.add(addIndent(local, 2));
+        start = i;
+      }
+    }
+    return name() + "(\n  " + String.join("\n  ", lines) + "\n)";
+  }
+}
