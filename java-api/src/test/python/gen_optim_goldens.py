@@ -168,6 +168,27 @@ def schedulers():
     return {"torch": torch.__version__, "metrics": metrics, "cases": cases}
 
 
+def clipping():
+    torch.manual_seed(1)
+    grads = [rq(3, 4), rq(5), rq(2, 2, 2)]
+    cases = []
+    for cid, kind, a, b in [("norm2", "norm", 1.0, 2.0), ("norm1", "norm", 2.0, 1.0),
+                            ("norm_inf", "norm", 0.5, math.inf), ("norm_half", "norm", 3.0, 0.5),
+                            ("norm_big", "norm", 100.0, 2.0), ("value", "value", 0.3, None)]:
+        ps = [torch.zeros_like(g, requires_grad=True) for g in grads]
+        for p, g in zip(ps, grads):
+            p.grad = g.clone()
+        if kind == "norm":
+            total = float(torch.nn.utils.clip_grad_norm_(ps, a, norm_type=b))
+        else:
+            torch.nn.utils.clip_grad_value_(ps, a)
+            total = None
+        cases.append({"id": cid, "kind": kind, "a": a, "b": "inf" if b == math.inf else b,
+                      "total": total, "grads": [flat([p.grad]) for p in ps]})
+    return {"torch": torch.__version__, "grads": [flat([g]) for g in grads],
+            "shapes": [list(g.shape) for g in grads], "cases": cases}
+
+
 def write(name, data):
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, name + ".json"), "w") as f:
@@ -182,3 +203,4 @@ if __name__ == "__main__":
     write("optimizers", optimizers())
     write("lbfgs", lbfgs())
     write("schedulers", schedulers())
+    write("clip", clipping())
