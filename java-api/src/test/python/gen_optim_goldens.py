@@ -189,6 +189,46 @@ def clipping():
             "shapes": [list(g.shape) for g in grads], "cases": cases}
 
 
+def checkpoint():
+    """python_checkpoint.pt: what Java must read; the expected values in checkpoint.json."""
+    torch.manual_seed(3)
+    lin = torch.nn.Linear(3, 2)
+    base = torch.arange(12, dtype=torch.float64).reshape(3, 4)
+    opt = torch.optim.Adam(lin.parameters(), lr=0.01, foreach=False)
+    lin(torch.randn(4, 3)).sum().backward()
+    opt.step()
+    sched = torch.optim.lr_scheduler.StepLR(opt, step_size=2)
+    sched.step()
+    ckpt = {
+        "model": lin.state_dict(),  # an OrderedDict with _metadata
+        "optimizer": opt.state_dict(),
+        "scheduler": sched.state_dict(),
+        "epoch": 7,
+        "big": 2 ** 40,
+        "neg": -5,
+        "loss": 0.25,
+        "name": "r\u00e9sum\u00e9",
+        "flags": [True, False, None],
+        "tuple": (1, 2.5, "x"),
+        "transposed": base.t(),          # non-contiguous: stride (1, 4)
+        "view": base[1:, 2],             # offset 6, stride 4, shares base's storage
+        "base": base,
+        "ints": torch.tensor([[1, -2], [3, 4]], dtype=torch.int32),
+        "bools": torch.tensor([True, False, True]),
+        "half": torch.tensor([1.5, -2.25], dtype=torch.float16),
+        "bf16": torch.tensor([0.5, 3.0], dtype=torch.bfloat16),
+        "scalar": torch.tensor(3.5),
+        "empty": torch.zeros(0, 3),
+        "dtype": torch.float32,
+    }
+    torch.save(ckpt, os.path.join(OUT, "python_checkpoint.pt"))
+    torch.save(lin.state_dict(), os.path.join(OUT, "python_state_dict.pt"))
+    exp = {"model": {k: {"shape": list(v.shape), "data": v.reshape(-1).tolist()} for k, v in lin.state_dict().items()},
+           "exp_avg_weight": opt.state_dict()["state"][0]["exp_avg"].reshape(-1).tolist(),
+           "lr": opt.param_groups[0]["lr"]}
+    return {"torch": torch.__version__, "cases": [], "expected": exp}
+
+
 def write(name, data):
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, name + ".json"), "w") as f:
@@ -204,3 +244,4 @@ if __name__ == "__main__":
     write("lbfgs", lbfgs())
     write("schedulers", schedulers())
     write("clip", clipping())
+    write("checkpoint", checkpoint())

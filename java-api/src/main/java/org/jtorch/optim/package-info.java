@@ -4,7 +4,7 @@
  * org.jtorch.optim.Adagrad}, {@link org.jtorch.optim.Adamax}, {@link org.jtorch.optim.NAdam},
  * {@link org.jtorch.optim.RAdam} and {@link org.jtorch.optim.LBFGS}, over {@link
  * org.jtorch.optim.ParamGroup}s of leaf tensors; gradient clipping in {@link
- * org.jtorch.optim.Clip}; mixed-precision loss scaling in {@link org.jtorch.optim.GradScaler}.
+ * org.jtorch.optim.Clip}; mixed precision in {@link org.jtorch.amp}.
  * Learning-rate schedules are in {@link org.jtorch.optim.lr}.
  */
 package org.jtorch.optim;
