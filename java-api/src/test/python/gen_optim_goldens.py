@@ -229,6 +229,30 @@ def checkpoint():
     return {"torch": torch.__version__, "cases": [], "expected": exp}
 
 
+def training():
+    """MLP 784-256-10, 50 steps of SGD+momentum and of Adam; batches of 16 drawn after seed 1."""
+    cases = []
+    for cid in ["sgd", "adam"]:
+        torch.manual_seed(0)
+        model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+        if cid == "sgd":
+            opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9, foreach=False)
+        else:
+            opt = torch.optim.Adam(model.parameters(), lr=1e-3, foreach=False)
+        torch.manual_seed(1)
+        losses = []
+        for _ in range(50):
+            x = torch.randn(16, 784)
+            y = torch.randint(0, 10, (16,))
+            opt.zero_grad()
+            loss = torch.nn.functional.cross_entropy(model(x), y)
+            loss.backward()
+            opt.step()
+            losses.append(loss.item())
+        cases.append({"id": "mlp_" + cid, "losses": losses})
+    return {"torch": torch.__version__, "cases": cases}
+
+
 def write(name, data):
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, name + ".json"), "w") as f:
@@ -245,3 +269,4 @@ if __name__ == "__main__":
     write("schedulers", schedulers())
     write("clip", clipping())
     write("checkpoint", checkpoint())
+    write("training", training())
