@@ -2270,6 +2270,45 @@ public final class Torch {
     return GradMode.isInferenceEnabled();
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Checkpoints in PyTorch's file format, and autocast
+
+  /**
+   * Saves {@code stateDict} (tensors, or a whole training checkpoint of nested maps, lists,
+   * numbers and strings) in PyTorch's format: Python reads it with {@code torch.load(path,
+   * weights_only=True)}. See {@link org.jtorch.serialization.Checkpoints}.
+   *
+   * @throws IllegalArgumentException if a value cannot be saved
+   * @throws java.io.UncheckedIOException if writing fails
+   */
+  public static void save(java.util.Map<String, ?> stateDict, java.nio.file.Path path) {
+    org.jtorch.serialization.Checkpoints.save(stateDict, path);
+  }
+
+  /**
+   * Loads a state dict ({@code name → tensor}) saved by Python's {@code torch.save(
+   * model.state_dict(), path)} or by {@link #save}. Only what {@code weights_only=True} accepts is
+   * read; for other checkpoints use {@link org.jtorch.serialization.Checkpoints#load}.
+   *
+   * @throws org.jtorch.serialization.CheckpointException for a corrupt, truncated or refused file
+   */
+  public static java.util.Map<String, Tensor> load(java.nio.file.Path path) {
+    return org.jtorch.serialization.Checkpoints.loadStateDict(path);
+  }
+
+  /**
+   * CPU autocast with {@code dtype} ({@link DType#BFLOAT16} or {@link DType#FLOAT16}) until the
+   * returned scope closes, PyTorch's {@code torch.autocast("cpu", dtype)}.
+   */
+  public static org.jtorch.amp.Autocast autocast(DType dtype) {
+    return org.jtorch.amp.Autocast.enter(Device.CPU, dtype, true);
+  }
+
+  /** Autocast on {@code device}'s type, PyTorch's {@code torch.autocast(device_type, dtype)}. */
+  public static org.jtorch.amp.Autocast autocast(Device device, DType dtype) {
+    return org.jtorch.amp.Autocast.enter(device, dtype, true);
+  }
+
   /** CUDA: availability, device count, seeding. */
   public static Cuda cuda() {
     return Cuda.INSTANCE;
