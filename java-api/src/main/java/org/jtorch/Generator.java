@@ -25,12 +25,17 @@ public final class Generator implements AutoCloseable {
   static {
     Natives.ensureLoaded();
     GeneratorHandles.install(
-        g -> {
-          org.bytedeco.pytorch.Generator h = g.handle;
-          if (h == null) {
-            throw new IllegalStateException("this Generator is closed");
+        new GeneratorHandles.Bridge() {
+          @Override
+          public org.bytedeco.pytorch.Generator unwrap(Generator g) {
+            return g.h();
           }
-          return h;
+
+          @Override
+          public org.bytedeco.pytorch.GeneratorOptional optional(Generator g) {
+            g.h();
+            return g.optional;
+          }
         });
   }
 
@@ -38,15 +43,18 @@ public final class Generator implements AutoCloseable {
   public static final long DEFAULT_SEED = 67280421310721L;
 
   private volatile org.bytedeco.pytorch.Generator handle;
+  /** {@code optional<Generator>} holding this generator, made once: LibTorch's calls take one. */
+  private final org.bytedeco.pytorch.GeneratorOptional optional;
 
   /** A new CPU generator with PyTorch's default seed, like {@code torch.Generator()}. */
   public Generator() {
-    this.handle = NativeCalls.query(() -> torch.createCPUGenerator(DEFAULT_SEED));
+    this(DEFAULT_SEED);
   }
 
   /** A new CPU generator seeded with {@code seed}: {@code new Generator().manualSeed(seed)}. */
   public Generator(long seed) {
     this.handle = NativeCalls.query(() -> torch.createCPUGenerator(seed));
+    this.optional = new org.bytedeco.pytorch.GeneratorOptional(handle);
   }
 
   private org.bytedeco.pytorch.Generator h() {
@@ -107,6 +115,7 @@ public final class Generator implements AutoCloseable {
     org.bytedeco.pytorch.Generator h = handle;
     if (h != null) {
       handle = null;
+      optional.close();
       h.close();
     }
   }

@@ -15,6 +15,9 @@ public final class GeneratorHandles {
   public interface Bridge {
     /** The native generator behind {@code g}; throws {@link IllegalStateException} if closed. */
     org.bytedeco.pytorch.Generator unwrap(Generator g);
+
+    /** An {@code optional<Generator>} holding {@code g}'s generator, owned by {@code g}. */
+    GeneratorOptional optional(Generator g);
   }
 
   private static volatile Bridge bridge;
@@ -39,6 +42,18 @@ public final class GeneratorHandles {
 
   /** The native generator behind {@code g}. */
   public static org.bytedeco.pytorch.Generator unwrap(Generator g) {
+    return bridge().unwrap(g);
+  }
+
+  /**
+   * An {@code optional<Generator>} holding {@code g}'s generator (owned by {@code g}: valid until
+   * it is closed), or an empty one (LibTorch's default CPU generator) for null.
+   */
+  public static GeneratorOptional optional(Generator g) {
+    return g == null ? DEFAULT : bridge().optional(g);
+  }
+
+  private static Bridge bridge() {
     Bridge b = bridge;
     if (b == null) {
       try {
@@ -48,7 +63,7 @@ public final class GeneratorHandles {
       }
       b = bridge;
     }
-    return b.unwrap(g);
+    return b;
   }
 
   /**
@@ -56,11 +71,6 @@ public final class GeneratorHandles {
    * (LibTorch's default CPU generator, the one {@code Torch.manualSeed} seeds) for null.
    */
   public static <T> T with(Generator g, Function<GeneratorOptional, T> body) {
-    if (g == null) {
-      return body.apply(DEFAULT);
-    }
-    try (GeneratorOptional opt = new GeneratorOptional(unwrap(g))) {
-      return body.apply(opt);
-    }
+    return body.apply(optional(g));
   }
 }

@@ -8,6 +8,7 @@ import org.jtorch.Torch;
 import org.jtorch.data.WorkerInfo;
 import org.jtorch.internal.GeneratorHandles;
 import org.jtorch.internal.NativeCalls;
+import org.bytedeco.pytorch.global.torch;
 
 /** The random draws of the transforms: the calls torchvision makes, on the chosen generator. */
 final class Rand {
@@ -18,11 +19,17 @@ final class Rand {
     return explicit != null ? explicit : WorkerInfo.currentGenerator();
   }
 
-  /** {@code torch.rand(1).item()}. */
+  private static final long[] ONE = {1};
+
+  /** {@code torch.rand(1).item()}: straight through LibTorch, no Tensor object of ours. */
   static double rand(Generator g) {
-    try (Tensor t = Torch.rand(new long[] {1}, g)) {
-      return t.floatValue();
-    }
+    org.bytedeco.pytorch.GeneratorOptional opt = GeneratorHandles.optional(g);
+    return NativeCalls.query(
+        () -> {
+          try (org.bytedeco.pytorch.Tensor t = torch.rand(ONE, opt)) {
+            return (double) t.item_float();
+          }
+        });
   }
 
   /** {@code torch.empty(1).uniform_(a, b)}, float32, as a tensor. */
@@ -57,9 +64,13 @@ final class Rand {
 
   /** {@code torch.randint(low, high, size=(1,)).item()}. */
   static long randint(long low, long high, Generator g) {
-    try (Tensor t = Torch.randint(low, high, new long[] {1}, g)) {
-      return t.longValue();
-    }
+    org.bytedeco.pytorch.GeneratorOptional opt = GeneratorHandles.optional(g);
+    return NativeCalls.query(
+        () -> {
+          try (org.bytedeco.pytorch.Tensor t = torch.randint(low, high, ONE, opt)) {
+            return t.item_long();
+          }
+        });
   }
 
   /** {@code torch.randperm(n).tolist()}. */

@@ -26,9 +26,7 @@ public final class ToTensor implements Transform {
       throw new IllegalArgumentException(
           "ToTensor expects a uint8 or floating-point image tensor, got " + input.dtype());
     }
-    try (Tensor f = input.to(DType.FLOAT32)) {
-      return f.div(255.0);
-    }
+    return input.div(255.0); // true division of uint8 gives float32: x.to(float32).div(255)
   }
 
   /**
