@@ -2214,18 +2214,6 @@ public final class Torch {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Random state and devices
-
-  /**
-   * Seeds LibTorch's default generators (CPU and, where present, CUDA), like Python's {@code
-   * torch.manual_seed}: the same seed gives the same {@code rand}, {@code randn} and {@code
-   * randint} numbers as Python on the CPU.
-   */
-  public static void manualSeed(long seed) {
-    torch.manual_seed(seed);
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Sampling with a Generator of one's own (generator=g in Python); a null generator means the
   // default one that manualSeed seeds
 
@@ -2311,6 +2299,18 @@ public final class Torch {
             factory(
                 TensorOptions.defaults(),
                 (dt, l, d, pin) -> torch.normal(mean, std, s, g, dt, l, d, pin)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Random state and devices
+
+  /**
+   * Seeds LibTorch's default generators (CPU and, where present, CUDA), like Python's {@code
+   * torch.manual_seed}: the same seed gives the same {@code rand}, {@code randn} and {@code
+   * randint} numbers as Python on the CPU.
+   */
+  public static void manualSeed(long seed) {
+    torch.manual_seed(seed);
   }
 
   /** CUDA: availability, device count, seeding. */
