@@ -107,6 +107,29 @@ public final class Scope implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Hands {@code tensor}, which belongs to no scope, to the innermost open scope of the current
+   * thread (if there is one), which then frees it at its close. This is how tensors made on
+   * another thread, such as a {@code DataLoader}'s worker, join the consumer's scope: the producer
+   * moves them out of its own scope with {@link #keep} and hands them over through a thread-safe
+   * queue; the consumer claims them. A tensor that some scope owns, or that is closed, is returned
+   * unchanged.
+   */
+  public static <T extends Tensor> T claim(T tensor) {
+    if (tensor.owner == null && !tensor.isClosed()) {
+      Scope s = CURRENT.get();
+      if (s != null) {
+        s.adopt(tensor);
+      }
+    }
+    return tensor;
+  }
+
+  /** True if this scope owns {@code tensor} (it was created inside and not kept or closed yet). */
+  public boolean owns(Tensor tensor) {
+    return tensor.owner == this && !tensor.isClosed();
+  }
+
   /** Registers a new tensor with the innermost scope of the current thread, if any. */
   static void register(Tensor t) {
     Scope s = CURRENT.get();

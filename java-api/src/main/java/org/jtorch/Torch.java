@@ -2215,6 +2215,94 @@ public final class Torch {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Sampling with a Generator of one's own (generator=g in Python); a null generator means the
+  // default one that manualSeed seeds
+
+  /** Uniform samples from [0, 1), float32, drawn from {@code generator}. */
+  public static Tensor rand(long[] shape, Generator generator) {
+    long[] s = shape.clone();
+    return org.jtorch.internal.GeneratorHandles.with(
+        generator,
+        g -> factory(TensorOptions.defaults(), (dt, l, d, pin) -> torch.rand(s, g, dt, l, d, pin)));
+  }
+
+  /** Standard normal samples, float32, drawn from {@code generator}. */
+  public static Tensor randn(long[] shape, Generator generator) {
+    long[] s = shape.clone();
+    return org.jtorch.internal.GeneratorHandles.with(
+        generator,
+        g -> factory(TensorOptions.defaults(), (dt, l, d, pin) -> torch.randn(s, g, dt, l, d, pin)));
+  }
+
+  /** Uniform integers in [low, high), int64, drawn from {@code generator}. */
+  public static Tensor randint(long low, long high, long[] shape, Generator generator) {
+    long[] s = shape.clone();
+    return org.jtorch.internal.GeneratorHandles.with(
+        generator,
+        g ->
+            factory(
+                TensorOptions.dtype(DType.INT64),
+                (dt, l, d, pin) -> torch.randint(low, high, s, g, dt, l, d, pin)));
+  }
+
+  /** A random permutation of {@code 0 .. n-1}, int64, like {@code torch.randperm(n)}. */
+  public static Tensor randperm(long n) {
+    return randperm(n, null);
+  }
+
+  /**
+   * A random permutation of {@code 0 .. n-1}, int64, drawn from {@code generator}: Python's {@code
+   * torch.randperm(n, generator=g)} for a generator with the same state.
+   */
+  public static Tensor randperm(long n, Generator generator) {
+    return org.jtorch.internal.GeneratorHandles.with(
+        generator,
+        g ->
+            factory(
+                TensorOptions.dtype(DType.INT64),
+                (dt, l, d, pin) -> torch.randperm(n, g, dt, l, d, pin)));
+  }
+
+  /**
+   * {@code numSamples} indices drawn from the rows of {@code input} (non-negative weights, 1-d or
+   * 2-d), with or without replacement, like {@code torch.multinomial}.
+   */
+  public static Tensor multinomial(Tensor input, long numSamples, boolean replacement) {
+    return multinomial(input, numSamples, replacement, null);
+  }
+
+  /** {@link #multinomial(Tensor, long, boolean)} drawn from {@code generator}. */
+  public static Tensor multinomial(
+      Tensor input, long numSamples, boolean replacement, Generator generator) {
+    org.bytedeco.pytorch.Tensor h = NativeCalls.h(input, "input");
+    return org.jtorch.internal.GeneratorHandles.with(
+        generator, g -> Tensor.op(() -> torch.multinomial(h, numSamples, replacement, g)));
+  }
+
+  /** 0/1 samples with the probabilities in {@code p}, like {@code torch.bernoulli(p)}. */
+  public static Tensor bernoulli(Tensor p) {
+    return bernoulli(p, null);
+  }
+
+  /** {@link #bernoulli(Tensor)} drawn from {@code generator}. */
+  public static Tensor bernoulli(Tensor p, Generator generator) {
+    org.bytedeco.pytorch.Tensor h = NativeCalls.h(p, "p");
+    return org.jtorch.internal.GeneratorHandles.with(
+        generator, g -> Tensor.op(() -> torch.bernoulli(h, g)));
+  }
+
+  /** Normal samples with {@code mean} and {@code std}, float32, drawn from {@code generator}. */
+  public static Tensor normal(double mean, double std, long[] shape, Generator generator) {
+    long[] s = shape.clone();
+    return org.jtorch.internal.GeneratorHandles.with(
+        generator,
+        g ->
+            factory(
+                TensorOptions.defaults(),
+                (dt, l, d, pin) -> torch.normal(mean, std, s, g, dt, l, d, pin)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Random state and devices
 
   /**
