@@ -227,4 +227,33 @@ class AttentionLayersTest {
       assertThrows(IllegalStateException.class, () -> m.forward(q, q, q));
     }
   }
+
+  @Test
+  void gradcheckPassesInFloat64() {
+    org.jtorch.TensorOptions f64 = org.jtorch.TensorOptions.dtype(org.jtorch.DType.FLOAT64);
+    try (Scope s = Scope.open();
+        MultiheadAttention m = mha(MultiheadAttention.options(4, 2).addBiasKv(true));
+        TransformerEncoderLayer enc =
+            new TransformerEncoderLayer(TransformerEncoderLayer.options(4, 2).dimFeedforward(6))) {
+      m.double_();
+      enc.double_();
+      enc.eval();
+      Tensor q = Torch.randn(new long[] {2, 1, 4}, f64).requiresGrad_(true);
+      Tensor kv = Torch.randn(new long[] {3, 1, 4}, f64).requiresGrad_(true);
+      List<Tensor> inputs = new ArrayList<>(List.of(q, kv));
+      // a few of the parameters keep the test fast (each element costs two forward passes)
+      inputs.add(m.biasK);
+      assertTrue(
+          org.jtorch.autograd.Autograd.gradcheck(
+              in -> {
+                MultiheadAttention.Output r = m.forward(in.get(0), in.get(1), in.get(1));
+                return Torch.cat(List.of(r.attnOutput().reshape(-1), r.attnWeights().reshape(-1)));
+              },
+              inputs));
+      List<Tensor> ein = new ArrayList<>(List.of(q));
+      ein.add(enc.linear2.bias);
+      ein.add(enc.norm1.weight);
+      assertTrue(org.jtorch.autograd.Autograd.gradcheck(in -> enc.forward(in.get(0)), ein));
+    }
+  }
 }

@@ -220,4 +220,41 @@ class RecurrentLayersTest {
       assertThrows(IllegalStateException.class, () -> lstm.forward(closed));
     }
   }
+
+  @Test
+  void gradcheckPassesInFloat64() {
+    org.jtorch.TensorOptions f64 = org.jtorch.TensorOptions.dtype(DType.FLOAT64);
+    try (Scope s = Scope.open();
+        LSTM lstm = new LSTM(LSTM.options(2, 2).numLayers(2).bidirectional(true).batchFirst(true));
+        GRU gru = new GRU(GRU.options(2, 2).bidirectional(true));
+        LSTMCell cell = new LSTMCell(2, 2)) {
+      lstm.double_();
+      gru.double_();
+      cell.double_();
+      Tensor x = Torch.randn(new long[] {1, 3, 2}, f64).requiresGrad_(true);
+      Tensor h0 = Torch.randn(new long[] {4, 1, 2}, f64).requiresGrad_(true);
+      Tensor c0 = Torch.randn(new long[] {4, 1, 2}, f64).requiresGrad_(true);
+      List<Tensor> inputs = new ArrayList<>(List.of(x, h0, c0));
+      inputs.addAll(lstm.parameters());
+      assertTrue(
+          org.jtorch.autograd.Autograd.gradcheck(
+              in -> {
+                LSTM.Output r = lstm.forward(in.get(0), in.get(1), in.get(2));
+                return Torch.cat(List.of(r.output().reshape(-1), r.hN().reshape(-1), r.cN().reshape(-1)));
+              },
+              inputs));
+      List<Tensor> gin = new ArrayList<>(List.of(x));
+      gin.addAll(gru.parameters());
+      assertTrue(org.jtorch.autograd.Autograd.gradcheck(in -> gru.forward(in.get(0).squeeze(0).unsqueeze(1)), gin));
+      List<Tensor> cin = new ArrayList<>(List.of(x));
+      cin.addAll(cell.parameters());
+      assertTrue(
+          org.jtorch.autograd.Autograd.gradcheck(
+              in -> {
+                LSTM.State st = cell.forward(in.get(0).squeeze(0), null);
+                return st.h().add(st.c());
+              },
+              cin));
+    }
+  }
 }

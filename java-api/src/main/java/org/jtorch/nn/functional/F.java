@@ -560,8 +560,9 @@ public final class F {
    * org.jtorch.nn.MultiheadAttention}, step for step as Python's implementation (so outputs,
    * gradients and dropout's random numbers are Python's). Inputs are sequence-first: query (L, N,
    * E) or unbatched (L, E), key and value (S, N, E) or (S, E). Null stands for Python's None. As
-   * in Python, passing the same tensor object as query, key and value (self-attention) projects
-   * them with one matrix product.
+   * in Python, batched inputs that are the same tensor object (query, key and value for
+   * self-attention, or key and value) are projected with one matrix product, as Python's {@code
+   * is} tests decide.
    *
    * @param keyPaddingMask (N, S) or (S): true (or -inf) masks a key position, or null
    * @param attnMask (L, S) or (N·numHeads, L, S): true (or -inf) masks, or null
