@@ -50,7 +50,10 @@ def module_case(cases, cid, seed, make, inputs, forward=None, train=True, forwar
     grad_outs = []
     for o in outs:
         if o.requires_grad:
-            grad_outs.append(((torch.randn(o.shape, generator=gen, dtype=torch.float64) * 8).round() / 8).to(o.dtype))
+            g = (torch.randn(o.shape, generator=gen, dtype=torch.float64) * 8).round() / 8
+            # never 0: a zero gradient (always so for a 0-d output with some seeds) tests nothing
+            g = torch.where(g == 0, torch.full_like(g, 0.5), g)
+            grad_outs.append(g.to(o.dtype))
         else:
             grad_outs.append(None)
     pairs = [(o, g) for o, g in zip(outs, grad_outs) if g is not None]

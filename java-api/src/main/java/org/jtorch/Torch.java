@@ -2270,6 +2270,45 @@ public final class Torch {
     return GradMode.isInferenceEnabled();
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Checkpoints in PyTorch's file format, and autocast
+
+  /**
+   * Saves {@code stateDict} (tensors, or a whole training checkpoint of nested maps, lists,
+   * numbers and strings) in PyTorch's format: Python reads it with {@code torch.load(path,
+   * weights_only=True)}. See {@link org.jtorch.serialization.Checkpoints}.
+   *
+   * @throws IllegalArgumentException if a value cannot be saved
+   * @throws java.io.UncheckedIOException if writing fails
+   */
+  public static void save(java.util.Map<String, ?> stateDict, java.nio.file.Path path) {
+    org.jtorch.serialization.Checkpoints.save(stateDict, path);
+  }
+
+  /**
+   * Loads a state dict ({@code name → tensor}) saved by Python's {@code torch.save(
+   * model.state_dict(), path)} or by {@link #save}. Only what {@code weights_only=True} accepts is
+   * read; for other checkpoints use {@link org.jtorch.serialization.Checkpoints#load}.
+   *
+   * @throws org.jtorch.serialization.CheckpointException for a corrupt, truncated or refused file
+   */
+  public static java.util.Map<String, Tensor> load(java.nio.file.Path path) {
+    return org.jtorch.serialization.Checkpoints.loadStateDict(path);
+  }
+
+  /**
+   * CPU autocast with {@code dtype} ({@link DType#BFLOAT16} or {@link DType#FLOAT16}) until the
+   * returned scope closes, PyTorch's {@code torch.autocast("cpu", dtype)}.
+   */
+  public static org.jtorch.amp.Autocast autocast(DType dtype) {
+    return org.jtorch.amp.Autocast.enter(Device.CPU, dtype, true);
+  }
+
+  /** Autocast on {@code device}'s type, PyTorch's {@code torch.autocast(device_type, dtype)}. */
+  public static org.jtorch.amp.Autocast autocast(Device device, DType dtype) {
+    return org.jtorch.amp.Autocast.enter(device, dtype, true);
+  }
+
   /** CUDA: availability, device count, seeding. */
   public static Cuda cuda() {
     return Cuda.INSTANCE;
@@ -2278,5 +2317,93 @@ public final class Torch {
   /** The version of LibTorch jtorch runs on, such as {@code 2.13.0}. */
   public static String libtorchVersion() {
     return org.jtorch.internal.Versions.LIBTORCH;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Threads and configuration
+
+  /**
+   * Sets the number of threads LibTorch uses inside one operation (intra-op parallelism),
+   * PyTorch's {@code torch.set_num_threads}. The default is what LibTorch picks at start: the
+   * number of physical cores, or {@code OMP_NUM_THREADS} where the environment sets it, as in
+   * Python.
+   *
+   * @throws IllegalArgumentException if {@code threads} is not positive
+   */
+  public static void setNumThreads(int threads) {
+    if (threads <= 0) {
+      throw new IllegalArgumentException("set_num_threads expects a positive integer, got " + threads);
+    }
+    NativeCalls.query(
+        () -> {
+          torch.set_num_threads(threads);
+          return null;
+        });
+  }
+
+  /** The number of intra-op threads, PyTorch's {@code torch.get_num_threads}. */
+  public static int getNumThreads() {
+    return torch.get_num_threads();
+  }
+
+  /**
+   * Sets the number of threads for running independent operations in parallel (inter-op
+   * parallelism, used by TorchScript's fork), PyTorch's {@code torch.set_num_interop_threads}. Like
+   * PyTorch, it can be called once, before any inter-op work has started.
+   *
+   * @throws IllegalArgumentException if {@code threads} is not positive
+   * @throws TorchException if inter-op work has already started or the number was already set
+   */
+  public static void setNumInteropThreads(int threads) {
+    if (threads <= 0) {
+      throw new IllegalArgumentException(
+          "set_num_interop_threads expects a positive integer, got " + threads);
+    }
+    NativeCalls.query(
+        () -> {
+          torch.set_num_interop_threads(threads);
+          return null;
+        });
+  }
+
+  /** The number of inter-op threads, PyTorch's {@code torch.get_num_interop_threads}. */
+  public static int getNumInteropThreads() {
+    return (int) torch.get_num_interop_threads();
+  }
+
+  /**
+   * What is in effect, PyTorch's {@code torch.__config__.show()} and {@code parallel_info()} for
+   * Java: LibTorch's build configuration (version, BLAS, CPU capability), its threading, and the
+   * settings jtorch applied when it loaded (see the README's "Performance and configuration").
+   */
+  public static String config() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("jtorch on LibTorch ").append(libtorchVersion()).append('\n');
+    try (org.bytedeco.javacpp.BytePointer show = torch.show_config();
+        org.bytedeco.javacpp.BytePointer parallel = torch.get_parallel_info()) {
+      sb.append(show.getString()).append(parallel.getString());
+    }
+    sb.append("jtorch runtime:\n");
+    for (java.util.Map.Entry<String, String> e : runtimeSettings().entrySet()) {
+      sb.append("  - ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The settings jtorch's loader applied (or left alone), by name: JavaCPP's {@code
+   * maxPhysicalBytes}, OpenBLAS's thread count, the intra-op and inter-op thread counts, and the
+   * natives' platform.
+   */
+  public static java.util.Map<String, String> runtimeSettings() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("platform", org.jtorch.bindings.NativeLibraries.platform());
+    m.put(
+        "org.bytedeco.javacpp.maxPhysicalBytes",
+        String.valueOf(org.bytedeco.javacpp.Pointer.maxPhysicalBytes()));
+    m.put("OpenBLAS threads", String.valueOf(org.jtorch.bindings.NativeLibraries.openblasThreads()));
+    m.put("intra-op threads", String.valueOf(getNumThreads()));
+    m.put("inter-op threads", String.valueOf(getNumInteropThreads()));
+    return m;
   }
 }

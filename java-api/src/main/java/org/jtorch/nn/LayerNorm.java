@@ -1,15 +1,18 @@
 package org.jtorch.nn;
 
-import org.bytedeco.pytorch.TensorOptional;
+import java.util.Objects;
 import org.jtorch.Tensor;
 import org.jtorch.Torch;
-import org.jtorch.internal.NativeCalls;
+import org.jtorch.nn.functional.F;
 import org.jtorch.nn.init.Init;
 
 /**
- * Normalises over the last dimensions ({@code normalizedShape}) to zero mean and unit variance,
- * then scales and shifts by learned {@code weight} (ones) and {@code bias} (zeros), PyTorch's
- * {@code nn.LayerNorm}, on LibTorch's {@code layer_norm} kernel.
+ * Layer normalisation over the trailing {@code normalizedShape} dims of the input, PyTorch's {@code
+ * nn.LayerNorm}, with an elementwise affine weight (ones) and bias (zeros) by default.
+ *
+ * <pre>{@code
+ * new LayerNorm(LayerNorm.options(512).eps(1e-6).bias(false))
+ * }</pre>
  */
 public class LayerNorm extends Module {
   /** The scale, shape normalizedShape, or null without elementwise affine. */
@@ -21,25 +24,61 @@ public class LayerNorm extends Module {
   private final double eps;
   private final boolean elementwiseAffine;
 
-  /** eps 1e-5, with weight and bias. */
-  public LayerNorm(long... normalizedShape) {
-    this(normalizedShape, 1e-5, true, true);
+  /** The keyword arguments, with PyTorch's defaults: eps 1e-5, elementwise affine, bias. */
+  public static final class Options {
+    final long[] normalizedShape;
+    double eps = 1e-5;
+    boolean elementwiseAffine = true;
+    boolean bias = true;
+
+    Options(long[] normalizedShape) {
+      this.normalizedShape = Objects.requireNonNull(normalizedShape, "normalizedShape").clone();
+    }
+
+    /** The value added to the variance (default 1e-5). */
+    public Options eps(double eps) {
+      this.eps = eps;
+      return this;
+    }
+
+    /** Whether the layer has a learnable weight (and bias) per element (default true). */
+    public Options elementwiseAffine(boolean elementwiseAffine) {
+      this.elementwiseAffine = elementwiseAffine;
+      return this;
+    }
+
+    /** Whether an affine layer has a bias (default true). */
+    public Options bias(boolean bias) {
+      this.bias = bias;
+      return this;
+    }
   }
 
-  /** PyTorch's {@code LayerNorm(normalized_shape, eps, elementwise_affine, bias)}. */
-  public LayerNorm(long[] normalizedShape, double eps, boolean elementwiseAffine, boolean bias) {
-    this.normalizedShape = normalizedShape.clone();
-    this.eps = eps;
-    this.elementwiseAffine = elementwiseAffine;
-    try (Tensor w = elementwiseAffine ? Torch.empty(normalizedShape) : null;
-        Tensor b = elementwiseAffine && bias ? Torch.empty(normalizedShape) : null) {
+  /** PyTorch's {@code nn.LayerNorm(normalizedShape)}: one size or several (the last dims). */
+  public LayerNorm(long... normalizedShape) {
+    this(options(normalizedShape));
+  }
+
+  /** A layer with the given options. */
+  public LayerNorm(Options o) {
+    Objects.requireNonNull(o, "options");
+    this.normalizedShape = o.normalizedShape;
+    this.eps = o.eps;
+    this.elementwiseAffine = o.elementwiseAffine;
+    try (Tensor w = o.elementwiseAffine ? Torch.empty(normalizedShape) : null;
+        Tensor b = o.elementwiseAffine && o.bias ? Torch.empty(normalizedShape) : null) {
       this.weight = registerParameter("weight", w);
       this.bias = registerParameter("bias", b);
     }
     resetParameters();
   }
 
-  /** Weight ones, bias zeros. */
+  /** The options of a layer over the trailing dims {@code normalizedShape}. */
+  public static Options options(long... normalizedShape) {
+    return new Options(normalizedShape);
+  }
+
+  /** Weight to ones and bias to zeros, as PyTorch's {@code reset_parameters()}. */
   public void resetParameters() {
     if (weight != null) {
       Init.ones_(weight);
@@ -49,32 +88,19 @@ public class LayerNorm extends Module {
     }
   }
 
-  /** The normalisation epsilon. */
-  public double eps() {
-    return eps;
+  /** The normalised trailing shape. */
+  public long[] normalizedShape() {
+    return normalizedShape.clone();
   }
 
   @Override
   public Tensor forward(Tensor input) {
-    org.bytedeco.pytorch.Tensor x = NativeCalls.h(input, "input");
-    long[] shape = normalizedShape.clone();
-    try (TensorOptional w =
-            weight == null ? new TensorOptional() : new TensorOptional(NativeCalls.h(weight, "weight"));
-        TensorOptional b =
-            bias == null ? new TensorOptional() : new TensorOptional(NativeCalls.h(bias, "bias"))) {
-      return NativeCalls.tensor(
-          () -> org.bytedeco.pytorch.global.torch.layer_norm(x, shape, w, b, eps, true));
-    }
+    return F.layerNorm(input, normalizedShape, weight, bias, eps);
   }
 
   @Override
   public String extraRepr() {
-    return py(normalizedShape)
-        + ", eps="
-        + py(eps)
-        + ", elementwise_affine="
-        + py(elementwiseAffine)
-        + ", bias="
-        + py(bias != null);
+    return py(normalizedShape) + ", eps=" + py(eps) + ", elementwise_affine="
+        + py(elementwiseAffine) + ", bias=" + py(bias != null);
   }
 }

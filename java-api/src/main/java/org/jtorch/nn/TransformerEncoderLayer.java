@@ -5,13 +5,13 @@ import org.jtorch.Tensor;
 import org.jtorch.nn.functional.F;
 
 /**
- * One Transformer encoder block, PyTorch's {@code nn.TransformerEncoderLayer}: self-attention
- * and a feed-forward network, each with dropout, a residual connection and layer norm (after
- * each block, or before it with {@code normFirst}). Submodules and state-dict keys are Python's
- * ({@code self_attn.*}, {@code linear1.*}, {@code dropout}, {@code linear2.*}, {@code norm1.*},
- * {@code norm2.*}, {@code dropout1}, {@code dropout2}), built in Python's order so the same seed
- * gives the same weights. Forward runs PyTorch's general path (Python's fused inference kernel
- * gives the same values to rounding).
+ * One Transformer encoder block, PyTorch's {@code nn.TransformerEncoderLayer}: self-attention and a
+ * feed-forward network, each with dropout, a residual connection and layer norm (after each block,
+ * or before it with {@code normFirst}). Submodules and state-dict keys are Python's ({@code
+ * self_attn.*}, {@code linear1.*}, {@code dropout}, {@code linear2.*}, {@code norm1.*}, {@code
+ * norm2.*}, {@code dropout1}, {@code dropout2}), built in Python's order so the same seed gives the
+ * same weights. Forward runs PyTorch's general path (Python's fused inference kernel gives the same
+ * values to rounding).
  *
  * <pre>{@code
  * var layer = new TransformerEncoderLayer(
@@ -87,18 +87,25 @@ public class TransformerEncoderLayer extends Module {
 
   /** The self-attention block. */
   public final MultiheadAttention selfAttn;
+
   /** The first feed-forward layer. */
   public final Linear linear1;
+
   /** Dropout inside the feed-forward block. */
   public final Dropout dropout;
+
   /** The second feed-forward layer. */
   public final Linear linear2;
+
   /** The first layer norm. */
   public final LayerNorm norm1;
+
   /** The second layer norm. */
   public final LayerNorm norm2;
+
   /** Dropout after self-attention. */
   public final Dropout dropout1;
+
   /** Dropout after the feed-forward block. */
   public final Dropout dropout2;
 
@@ -136,9 +143,12 @@ public class TransformerEncoderLayer extends Module {
     linear1 = registerModule("linear1", new Linear(o.dModel, o.dimFeedforward, o.bias));
     dropout = registerModule("dropout", new Dropout(o.dropout));
     linear2 = registerModule("linear2", new Linear(o.dimFeedforward, o.dModel, o.bias));
-    long[] shape = {o.dModel};
-    norm1 = registerModule("norm1", new LayerNorm(shape, o.layerNormEps, true, o.bias));
-    norm2 = registerModule("norm2", new LayerNorm(shape, o.layerNormEps, true, o.bias));
+    norm1 =
+        registerModule(
+            "norm1", new LayerNorm(LayerNorm.options(o.dModel).eps(o.layerNormEps).bias(o.bias)));
+    norm2 =
+        registerModule(
+            "norm2", new LayerNorm(LayerNorm.options(o.dModel).eps(o.layerNormEps).bias(o.bias)));
     dropout1 = registerModule("dropout1", new Dropout(o.dropout));
     dropout2 = registerModule("dropout2", new Dropout(o.dropout));
   }
@@ -173,7 +183,8 @@ public class TransformerEncoderLayer extends Module {
   }
 
   private Tensor saBlock(Tensor x, Tensor attnMask, Tensor keyPaddingMask, boolean isCausal) {
-    Tensor y = selfAttn.forward(x, x, x, keyPaddingMask, false, attnMask, true, isCausal).attnOutput();
+    Tensor y =
+        selfAttn.forward(x, x, x, keyPaddingMask, false, attnMask, true, isCausal).attnOutput();
     return dropout1.forward(y);
   }
 

@@ -23,11 +23,15 @@ import org.junit.jupiter.api.TestFactory;
  * golden/nn/attention.json.
  */
 class AttentionLayersTest {
-  record Case(Supplier<? extends Module> make, BiFunction<Module, List<Tensor>, List<Tensor>> fwd) {}
+  record Case(
+      Supplier<? extends Module> make, BiFunction<Module, List<Tensor>, List<Tensor>> fwd) {}
 
   static final Map<String, Case> CASES = new LinkedHashMap<>();
 
-  static void put(String id, Supplier<? extends Module> make, BiFunction<Module, List<Tensor>, List<Tensor>> fwd) {
+  static void put(
+      String id,
+      Supplier<? extends Module> make,
+      BiFunction<Module, List<Tensor>, List<Tensor>> fwd) {
     CASES.put(id, new Case(make, fwd));
   }
 
@@ -36,7 +40,9 @@ class AttentionLayersTest {
   }
 
   static List<Tensor> out(MultiheadAttention.Output r) {
-    return r.attnWeights() == null ? List.of(r.attnOutput()) : List.of(r.attnOutput(), r.attnWeights());
+    return r.attnWeights() == null
+        ? List.of(r.attnOutput())
+        : List.of(r.attnOutput(), r.attnWeights());
   }
 
   static MultiheadAttention.Output attend(Module m, Tensor q, Tensor k, Tensor v) {
@@ -47,7 +53,8 @@ class AttentionLayersTest {
       (m, in) -> out(attend(m, in.get(0), in.get(0), in.get(0)));
   static final BiFunction<Module, List<Tensor>, List<Tensor>> QKV =
       (m, in) -> out(attend(m, in.get(0), in.get(1), in.get(2)));
-  static final BiFunction<Module, List<Tensor>, List<Tensor>> ONE = (m, in) -> List.of(m.forward(in.get(0)));
+  static final BiFunction<Module, List<Tensor>, List<Tensor>> ONE =
+      (m, in) -> List.of(m.forward(in.get(0)));
 
   static {
     Supplier<MultiheadAttention> basic = () -> new MultiheadAttention(4, 2);
@@ -67,12 +74,16 @@ class AttentionLayersTest {
         "mha_key_padding_mask",
         basic,
         (m, in) ->
-            out(((MultiheadAttention) m).forward(in.get(0), in.get(1), in.get(2), in.get(3), true, null, true, false)));
+            out(
+                ((MultiheadAttention) m)
+                    .forward(in.get(0), in.get(1), in.get(2), in.get(3), true, null, true, false)));
     put(
         "mha_attn_mask_bool",
         basic,
         (m, in) ->
-            out(((MultiheadAttention) m).forward(in.get(0), in.get(1), in.get(2), null, true, in.get(3), true, false)));
+            out(
+                ((MultiheadAttention) m)
+                    .forward(in.get(0), in.get(1), in.get(2), null, true, in.get(3), true, false)));
     put("mha_attn_mask_float_3d", basic, CASES.get("mha_attn_mask_bool").fwd());
     put(
         "mha_masks_bias_kv",
@@ -80,64 +91,96 @@ class AttentionLayersTest {
         (m, in) ->
             out(
                 ((MultiheadAttention) m)
-                    .forward(in.get(0), in.get(1), in.get(2), in.get(3), true, in.get(4), true, false)));
+                    .forward(
+                        in.get(0), in.get(1), in.get(2), in.get(3), true, in.get(4), true, false)));
     put(
         "mha_per_head",
         basic,
         (m, in) ->
-            out(((MultiheadAttention) m).forward(in.get(0), in.get(1), in.get(2), null, true, null, false, false)));
+            out(
+                ((MultiheadAttention) m)
+                    .forward(in.get(0), in.get(1), in.get(2), null, true, null, false, false)));
     put(
         "mha_no_weights",
         basic,
         (m, in) ->
             out(
                 ((MultiheadAttention) m)
-                    .forward(in.get(0), in.get(1), in.get(2), in.get(3), false, in.get(4), true, false)));
+                    .forward(
+                        in.get(0), in.get(1), in.get(2), in.get(3), false, in.get(4), true,
+                        false)));
     put(
         "mha_causal",
         basic,
         (m, in) ->
-            out(((MultiheadAttention) m).forward(in.get(0), in.get(0), in.get(0), null, false, in.get(1), true, true)));
+            out(
+                ((MultiheadAttention) m)
+                    .forward(in.get(0), in.get(0), in.get(0), null, false, in.get(1), true, true)));
     put("mha_dropout_train", () -> mha(MultiheadAttention.options(4, 2).dropout(0.3)), QKV);
     put("mha_dropout_eval", () -> mha(MultiheadAttention.options(4, 2).dropout(0.3)), QKV);
-    put("mha_double", () -> {
-      MultiheadAttention m = new MultiheadAttention(4, 2);
-      m.double_();
-      return m;
-    }, SELF);
+    put(
+        "mha_double",
+        () -> {
+          MultiheadAttention m = new MultiheadAttention(4, 2);
+          m.double_();
+          return m;
+        },
+        SELF);
     put("mha_4d_query", basic, SELF);
     put("mha_embed_dim", basic, SELF);
     put(
         "mha_causal_without_mask",
         basic,
         (m, in) ->
-            out(((MultiheadAttention) m).forward(in.get(0), in.get(0), in.get(0), null, true, null, true, true)));
+            out(
+                ((MultiheadAttention) m)
+                    .forward(in.get(0), in.get(0), in.get(0), null, true, null, true, true)));
     put("mha_mask_shape", basic, CASES.get("mha_attn_mask_bool").fwd());
     put("mha_mask_dtype", basic, CASES.get("mha_attn_mask_bool").fwd());
     put("mha_kv_mismatch", basic, QKV);
 
-    put("sdpa", Identity::new, (m, in) -> List.of(F.scaledDotProductAttention(in.get(0), in.get(1), in.get(2))));
+    put(
+        "sdpa",
+        Identity::new,
+        (m, in) -> List.of(F.scaledDotProductAttention(in.get(0), in.get(1), in.get(2))));
     put(
         "sdpa_mask_scale",
         Identity::new,
         (m, in) ->
             List.of(
                 F.scaledDotProductAttention(
-                    in.get(0), in.get(1), in.get(2), in.get(3).logicalNot(), 0.0, false, 0.3, false)));
+                    in.get(0),
+                    in.get(1),
+                    in.get(2),
+                    in.get(3).logicalNot(),
+                    0.0,
+                    false,
+                    0.3,
+                    false)));
     put(
         "sdpa_causal",
         Identity::new,
         (m, in) ->
-            List.of(F.scaledDotProductAttention(in.get(0), in.get(1), in.get(2), null, 0.0, true, null, false)));
+            List.of(
+                F.scaledDotProductAttention(
+                    in.get(0), in.get(1), in.get(2), null, 0.0, true, null, false)));
     put(
         "sdpa_dropout",
         Identity::new,
         (m, in) ->
-            List.of(F.scaledDotProductAttention(in.get(0), in.get(1), in.get(2), null, 0.4, false, null, false)));
+            List.of(
+                F.scaledDotProductAttention(
+                    in.get(0), in.get(1), in.get(2), null, 0.4, false, null, false)));
 
     put("layer_norm", () -> new LayerNorm(4), ONE);
-    put("layer_norm_2d_nobias", () -> new LayerNorm(new long[] {3, 4}, 1e-3, true, false), ONE);
-    put("layer_norm_no_affine", () -> new LayerNorm(new long[] {4}, 1e-5, false, true), ONE);
+    put(
+        "layer_norm_2d_nobias",
+        () -> new LayerNorm(LayerNorm.options(3, 4).eps(1e-3).bias(false)),
+        ONE);
+    put(
+        "layer_norm_no_affine",
+        () -> new LayerNorm(LayerNorm.options(4).elementwiseAffine(false)),
+        ONE);
     put("encoder_layer_eval", () -> new TransformerEncoderLayer(4, 2, 8), ONE);
     put("encoder_layer_train", () -> new TransformerEncoderLayer(4, 2, 8), ONE);
     put(
@@ -154,12 +197,16 @@ class AttentionLayersTest {
         ONE);
     put(
         "encoder_layer_masks",
-        () -> new TransformerEncoderLayer(TransformerEncoderLayer.options(4, 2).dimFeedforward(8).dropout(0.0)),
-        (m, in) -> List.of(((TransformerEncoderLayer) m).forward(in.get(0), in.get(1), in.get(2), false)));
+        () ->
+            new TransformerEncoderLayer(
+                TransformerEncoderLayer.options(4, 2).dimFeedforward(8).dropout(0.0)),
+        (m, in) ->
+            List.of(((TransformerEncoderLayer) m).forward(in.get(0), in.get(1), in.get(2), false)));
     put(
         "encoder_layer_causal",
         () -> new TransformerEncoderLayer(4, 2, 8),
-        (m, in) -> List.of(((TransformerEncoderLayer) m).forward(in.get(0), in.get(1), null, true)));
+        (m, in) ->
+            List.of(((TransformerEncoderLayer) m).forward(in.get(0), in.get(1), null, true)));
     put(
         "encoder_layer_nobias_unbatched",
         () ->
@@ -176,10 +223,13 @@ class AttentionLayersTest {
       Case k = CASES.get(id);
       assertNotNull(k, "no Java module for golden case " + id);
       if (c.has("error")) {
-        tests.add(DynamicTest.dynamicTest(id, () -> NnGolden.checkError(c, k.make(), (m, in) -> k.fwd().apply(m, in))));
+        tests.add(
+            DynamicTest.dynamicTest(
+                id, () -> NnGolden.checkError(c, k.make(), (m, in) -> k.fwd().apply(m, in))));
       } else {
         tests.add(
-            DynamicTest.dynamicTest(id, () -> NnGolden.check(c, k.make(), (m, in) -> k.fwd().apply(m, in))));
+            DynamicTest.dynamicTest(
+                id, () -> NnGolden.check(c, k.make(), (m, in) -> k.fwd().apply(m, in))));
       }
     }
     return tests.stream();
@@ -191,14 +241,29 @@ class AttentionLayersTest {
         MultiheadAttention sep = mha(MultiheadAttention.options(4, 2).kdim(3).addBiasKv(true))) {
       assertEquals(
           List.of(
-              "self_attn.in_proj_weight", "self_attn.in_proj_bias", "self_attn.out_proj.weight",
-              "self_attn.out_proj.bias", "linear1.weight", "linear1.bias", "linear2.weight",
-              "linear2.bias", "norm1.weight", "norm1.bias", "norm2.weight", "norm2.bias"),
+              "self_attn.in_proj_weight",
+              "self_attn.in_proj_bias",
+              "self_attn.out_proj.weight",
+              "self_attn.out_proj.bias",
+              "linear1.weight",
+              "linear1.bias",
+              "linear2.weight",
+              "linear2.bias",
+              "norm1.weight",
+              "norm1.bias",
+              "norm2.weight",
+              "norm2.bias"),
           new ArrayList<>(layer.stateDict().keySet()));
       assertEquals(
           List.of(
-              "q_proj_weight", "k_proj_weight", "v_proj_weight", "in_proj_bias", "bias_k", "bias_v",
-              "out_proj.weight", "out_proj.bias"),
+              "q_proj_weight",
+              "k_proj_weight",
+              "v_proj_weight",
+              "in_proj_bias",
+              "bias_k",
+              "bias_v",
+              "out_proj.weight",
+              "out_proj.bias"),
           new ArrayList<>(sep.stateDict().keySet()));
       assertEquals(
           "MultiheadAttention(\n  (out_proj): NonDynamicallyQuantizableLinear(in_features=4,"
@@ -211,13 +276,16 @@ class AttentionLayersTest {
   void misuseThrows() {
     assertEquals(
         "embed_dim must be divisible by num_heads",
-        assertThrows(IllegalArgumentException.class, () -> new MultiheadAttention(6, 4)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new MultiheadAttention(6, 4))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> new MultiheadAttention(0, 2));
     assertEquals(
         "activation should be relu/gelu, not swish",
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new TransformerEncoderLayer(TransformerEncoderLayer.options(4, 2).activation("swish")))
+                () ->
+                    new TransformerEncoderLayer(
+                        TransformerEncoderLayer.options(4, 2).activation("swish")))
             .getMessage());
     try (Scope s = Scope.open();
         MultiheadAttention m = new MultiheadAttention(4, 2)) {

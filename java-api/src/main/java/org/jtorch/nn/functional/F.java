@@ -303,6 +303,362 @@ public final class F {
   // (conv1d/2d/3d, convTranspose1d/2d, maxPool*, avgPool*, adaptive*, batchNorm, layerNorm,
   // groupNorm, instanceNorm, pad, interpolate, pixelShuffle)
 
+  /**
+   * 1-D convolution over (N, C, L) or unbatched (C, L) input, PyTorch's {@code F.conv1d} with
+   * stride 1, no padding, dilation 1 and one group; {@code bias} may be null.
+   */
+  public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+    return conv1d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
+  }
+
+  /**
+   * PyTorch's {@code F.conv1d(input, weight, bias, stride, padding, dilation, groups)}. Each size
+   * array holds one value (Python's int) or one per spatial dim (Python's tuple).
+   */
+  public static Tensor conv1d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(1, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /** {@code F.conv1d} with a padding string, {@code "valid"} (none) or {@code "same"}. */
+  public static Tensor conv1d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(1, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /**
+   * 2-D convolution over (N, C, H, W) or unbatched (C, H, W) input, PyTorch's {@code F.conv2d}
+   * with stride 1, no padding, dilation 1 and one group; {@code bias} may be null.
+   */
+  public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+    return conv2d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
+  }
+
+  /**
+   * PyTorch's {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}. Each size
+   * array holds one value (Python's int) or one per spatial dim (Python's tuple).
+   */
+  public static Tensor conv2d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(2, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /** {@code F.conv2d} with a padding string, {@code "valid"} (none) or {@code "same"}. */
+  public static Tensor conv2d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(2, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /** 3-D convolution, PyTorch's {@code F.conv3d} with its defaults; {@code bias} may be null. */
+  public static Tensor conv3d(Tensor input, Tensor weight, Tensor bias) {
+    return conv3d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
+  }
+
+  /** PyTorch's {@code F.conv3d(input, weight, bias, stride, padding, dilation, groups)}. */
+  public static Tensor conv3d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(3, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /** {@code F.conv3d} with a padding string, {@code "valid"} (none) or {@code "same"}. */
+  public static Tensor conv3d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation,
+      long groups) {
+    return ConvFunctions.conv(3, input, weight, bias, stride, padding, dilation, groups);
+  }
+
+  /**
+   * The transposed 1-D convolution, PyTorch's {@code F.conv_transpose1d(input, weight, bias,
+   * stride, padding, output_padding, groups, dilation)} (note PyTorch's argument order: groups
+   * before dilation). The weight has shape (inChannels, outChannels / groups, kW).
+   */
+  public static Tensor convTranspose1d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+      long[] outputPadding, long groups, long[] dilation) {
+    return ConvFunctions.convTranspose(
+        1, input, weight, bias, stride, padding, outputPadding, groups, dilation);
+  }
+
+  /** {@code F.conv_transpose1d} with its defaults (stride 1, no padding, one group). */
+  public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias) {
+    long[] one = {1};
+    long[] zero = {0};
+    return convTranspose1d(input, weight, bias, one, zero, zero, 1, one);
+  }
+
+  /**
+   * The transposed 2-D convolution, PyTorch's {@code F.conv_transpose2d(input, weight, bias,
+   * stride, padding, output_padding, groups, dilation)} (groups before dilation, as in PyTorch).
+   * The weight has shape (inChannels, outChannels / groups, kH, kW).
+   */
+  public static Tensor convTranspose2d(
+      Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding,
+      long[] outputPadding, long groups, long[] dilation) {
+    return ConvFunctions.convTranspose(
+        2, input, weight, bias, stride, padding, outputPadding, groups, dilation);
+  }
+
+  /** {@code F.conv_transpose2d} with its defaults (stride 1, no padding, one group). */
+  public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
+    long[] one = {1};
+    long[] zero = {0};
+    return convTranspose2d(input, weight, bias, one, zero, zero, 1, one);
+  }
+
+  /**
+   * 1-D max pooling, PyTorch's {@code F.max_pool1d(input, kernel_size, stride, padding, dilation,
+   * ceil_mode)}; a null {@code stride} means the kernel size (PyTorch's default).
+   */
+  public static Tensor maxPool1d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPool(1, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /** {@code F.max_pool1d(input, kernelSize)}: stride = kernel, no padding. */
+  public static Tensor maxPool1d(Tensor input, long kernelSize) {
+    return maxPool1d(input, new long[] {kernelSize}, null, new long[] {0}, new long[] {1}, false);
+  }
+
+  /**
+   * {@code F.max_pool1d(..., return_indices=True)}: the maxima and their flat indices in each
+   * input plane (what {@code F.max_unpool1d} takes).
+   */
+  public static org.jtorch.ValuesIndices maxPool1dWithIndices(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPoolWithIndices(
+        1, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /**
+   * 2-D max pooling, PyTorch's {@code F.max_pool2d(input, kernel_size, stride, padding, dilation,
+   * ceil_mode)}; a null {@code stride} means the kernel size (PyTorch's default). Size arrays hold
+   * one value or one per spatial dim.
+   */
+  public static Tensor maxPool2d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPool(2, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /** {@code F.max_pool2d(input, kernelSize)}: stride = kernel, no padding. */
+  public static Tensor maxPool2d(Tensor input, long... kernelSize) {
+    return maxPool2d(input, kernelSize, null, new long[] {0}, new long[] {1}, false);
+  }
+
+  /**
+   * {@code F.max_pool2d(..., return_indices=True)}: the maxima and their flat indices in each
+   * input plane (what {@code F.max_unpool2d} takes).
+   */
+  public static org.jtorch.ValuesIndices maxPool2dWithIndices(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPoolWithIndices(
+        2, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /**
+   * 1-D average pooling, PyTorch's {@code F.avg_pool1d(input, kernel_size, stride, padding,
+   * ceil_mode, count_include_pad)}; a null {@code stride} means the kernel size.
+   */
+  public static Tensor avgPool1d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+      boolean countIncludePad) {
+    return ConvFunctions.avgPool1d(input, kernelSize, stride, padding, ceilMode, countIncludePad);
+  }
+
+  /** {@code F.avg_pool1d(input, kernelSize)}. */
+  public static Tensor avgPool1d(Tensor input, long kernelSize) {
+    return avgPool1d(input, new long[] {kernelSize}, null, new long[] {0}, false, true);
+  }
+
+  /**
+   * 2-D average pooling, PyTorch's {@code F.avg_pool2d(input, kernel_size, stride, padding,
+   * ceil_mode, count_include_pad, divisor_override)}; a null {@code stride} means the kernel size,
+   * a null {@code divisorOverride} divides by the pooling region's size.
+   */
+  public static Tensor avgPool2d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+      boolean countIncludePad, Long divisorOverride) {
+    return ConvFunctions.avgPool2d(
+        input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+  }
+
+  /** {@code F.avg_pool2d(input, kernelSize)}. */
+  public static Tensor avgPool2d(Tensor input, long... kernelSize) {
+    return avgPool2d(input, kernelSize, null, new long[] {0}, false, true, null);
+  }
+
+  /** Adaptive average pooling to {@code outputSize}, PyTorch's {@code F.adaptive_avg_pool1d}. */
+  public static Tensor adaptiveAvgPool1d(Tensor input, long outputSize) {
+    return ConvFunctions.adaptiveAvgPool(1, input, new long[] {outputSize});
+  }
+
+  /**
+   * Adaptive average pooling to {@code outputSize} (one value for a square output, or (H, W)),
+   * PyTorch's {@code F.adaptive_avg_pool2d}.
+   */
+  public static Tensor adaptiveAvgPool2d(Tensor input, long... outputSize) {
+    return ConvFunctions.adaptiveAvgPool(2, input, outputSize);
+  }
+
+  /** Adaptive max pooling, PyTorch's {@code F.adaptive_max_pool1d}. */
+  public static Tensor adaptiveMaxPool1d(Tensor input, long outputSize) {
+    org.jtorch.ValuesIndices r = ConvFunctions.adaptiveMaxPool(1, input, new long[] {outputSize});
+    r.indices().close();
+    return r.values();
+  }
+
+  /** {@code F.adaptive_max_pool1d(..., return_indices=True)}. */
+  public static org.jtorch.ValuesIndices adaptiveMaxPool1dWithIndices(Tensor input, long outputSize) {
+    return ConvFunctions.adaptiveMaxPool(1, input, new long[] {outputSize});
+  }
+
+  /** Adaptive max pooling (one value or (H, W)), PyTorch's {@code F.adaptive_max_pool2d}. */
+  public static Tensor adaptiveMaxPool2d(Tensor input, long... outputSize) {
+    org.jtorch.ValuesIndices r = ConvFunctions.adaptiveMaxPool(2, input, outputSize);
+    r.indices().close();
+    return r.values();
+  }
+
+  /** {@code F.adaptive_max_pool2d(..., return_indices=True)}. */
+  public static org.jtorch.ValuesIndices adaptiveMaxPool2dWithIndices(Tensor input, long... outputSize) {
+    return ConvFunctions.adaptiveMaxPool(2, input, outputSize);
+  }
+
+  /**
+   * Batch normalisation, PyTorch's {@code F.batch_norm(input, running_mean, running_var, weight,
+   * bias, training, momentum, eps)}. In training mode the batch statistics are used and the
+   * running ones (when given) are updated in place; otherwise the running ones are used. Any of
+   * the four tensors may be null.
+   *
+   * @throws IllegalArgumentException (PyTorch's ValueError) for one value per channel in training,
+   *     or a non-positive eps
+   */
+  public static Tensor batchNorm(
+      Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+      boolean training, double momentum, double eps) {
+    return ConvFunctions.batchNorm(
+        input, runningMean, runningVar, weight, bias, training, momentum, eps);
+  }
+
+  /** {@code F.batch_norm(input, runningMean, runningVar)}: eval mode, eps 1e-5, no affine. */
+  public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar) {
+    return batchNorm(input, runningMean, runningVar, null, null, false, 0.1, 1e-5);
+  }
+
+  /**
+   * Instance normalisation, PyTorch's {@code F.instance_norm(input, running_mean, running_var,
+   * weight, bias, use_input_stats, momentum, eps)}; the tensors may be null.
+   */
+  public static Tensor instanceNorm(
+      Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+      boolean useInputStats, double momentum, double eps) {
+    return ConvFunctions.instanceNorm(
+        input, runningMean, runningVar, weight, bias, useInputStats, momentum, eps);
+  }
+
+  /** {@code F.instance_norm(input)}: each instance's own statistics, eps 1e-5. */
+  public static Tensor instanceNorm(Tensor input) {
+    return instanceNorm(input, null, null, null, null, true, 0.1, 1e-5);
+  }
+
+  /**
+   * Layer normalisation over the trailing {@code normalizedShape} dims, PyTorch's {@code
+   * F.layer_norm}; {@code weight} and {@code bias} may be null.
+   */
+  public static Tensor layerNorm(
+      Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+    return ConvFunctions.layerNorm(input, normalizedShape, weight, bias, eps);
+  }
+
+  /** {@code F.layer_norm(input, normalizedShape)}: no affine, eps 1e-5. */
+  public static Tensor layerNorm(Tensor input, long... normalizedShape) {
+    return layerNorm(input, normalizedShape, null, null, 1e-5);
+  }
+
+  /**
+   * Group normalisation, PyTorch's {@code F.group_norm(input, num_groups, weight, bias, eps)};
+   * {@code weight} and {@code bias} may be null.
+   */
+  public static Tensor groupNorm(
+      Tensor input, long numGroups, Tensor weight, Tensor bias, double eps) {
+    return ConvFunctions.groupNorm(input, numGroups, weight, bias, eps);
+  }
+
+  /** {@code F.group_norm(input, numGroups)}: no affine, eps 1e-5. */
+  public static Tensor groupNorm(Tensor input, long numGroups) {
+    return groupNorm(input, numGroups, null, null, 1e-5);
+  }
+
+  /**
+   * Pads with zeros, PyTorch's {@code F.pad(input, pad)}. As in PyTorch the pad list starts with
+   * the LAST dim: {@code (left, right)} pads the last dim, {@code (left, right, top, bottom)} the
+   * last two, and so on. Negative amounts crop.
+   */
+  public static Tensor pad(Tensor input, long... pad) {
+    return ConvFunctions.pad(input, pad, "constant", null);
+  }
+
+  /**
+   * PyTorch's {@code F.pad(input, pad, mode)}: {@code "constant"} (zeros), {@code "reflect"},
+   * {@code "replicate"} or {@code "circular"}; the pad list starts with the last dim.
+   */
+  public static Tensor pad(Tensor input, long[] pad, String mode) {
+    return ConvFunctions.pad(input, pad, mode, null);
+  }
+
+  /** PyTorch's {@code F.pad(input, pad, mode, value)}; {@code value} is for constant mode only. */
+  public static Tensor pad(Tensor input, long[] pad, String mode, double value) {
+    return ConvFunctions.pad(input, pad, mode, value);
+  }
+
+  /**
+   * Resizes the spatial dims of (N, C, L), (N, C, H, W) or (N, C, D, H, W) input, PyTorch's {@code
+   * F.interpolate}. Give exactly one of {@code size} and {@code scaleFactor} (the other null); an
+   * array of one element applies to every spatial dim (Python's int or float). Modes: {@code
+   * nearest}, {@code linear} (3-D), {@code bilinear}, {@code bicubic} (4-D), {@code trilinear}
+   * (5-D), {@code area}. {@code alignCorners} null means PyTorch's None (False for interpolating
+   * modes; it must be null for nearest and area).
+   *
+   * @throws IllegalArgumentException where PyTorch raises ValueError or NotImplementedError
+   */
+  public static Tensor interpolate(
+      Tensor input, long[] size, double[] scaleFactor, String mode, Boolean alignCorners,
+      Boolean recomputeScaleFactor) {
+    return ConvFunctions.interpolate(
+        input, size, scaleFactor, mode, alignCorners, recomputeScaleFactor);
+  }
+
+  /** {@code F.interpolate(input, size=size, mode=mode)}. */
+  public static Tensor interpolate(Tensor input, long[] size, String mode) {
+    return interpolate(input, size, null, mode, null, null);
+  }
+
+  /** {@code F.interpolate(input, scale_factor=scaleFactor, mode=mode)}. */
+  public static Tensor interpolate(Tensor input, double scaleFactor, String mode) {
+    return interpolate(input, null, new double[] {scaleFactor}, mode, null, null);
+  }
+
+  /**
+   * Rearranges (*, C·r², H, W) into (*, C, H·r, W·r), PyTorch's {@code F.pixel_shuffle}.
+   */
+  public static Tensor pixelShuffle(Tensor input, long upscaleFactor) {
+    return ConvFunctions.pixelShuffle(input, upscaleFactor);
+  }
+
+  /** The inverse of {@link #pixelShuffle}, PyTorch's {@code F.pixel_unshuffle}. */
+  public static Tensor pixelUnshuffle(Tensor input, long downscaleFactor) {
+    return ConvFunctions.pixelUnshuffle(input, downscaleFactor);
+  }
+
+
   // end of convolution, pooling, normalization, padding and resampling
   // =============================================================================================
 
@@ -359,7 +715,8 @@ public final class F {
   }
 
   /** {@code torch.embedding_renorm_(weight.detach(), input, maxNorm, normType)}. */
-  private static void embeddingRenorm(Tensor weight, Tensor input, double maxNorm, double normType) {
+  private static void embeddingRenorm(
+      Tensor weight, Tensor input, double maxNorm, double normType) {
     try (Tensor detached = weight.detach()) {
       org.bytedeco.pytorch.Tensor w = h(detached, "weight");
       org.bytedeco.pytorch.Tensor x = h(input, "input");
@@ -483,7 +840,8 @@ public final class F {
             tensor(
                 () -> {
                   org.bytedeco.pytorch.T_TensorTensorTensorTensor_T r =
-                      torch.embedding_bag(w, xi, o, scaleGradByFreq, modeEnum, false, ps, lastOffset, pad);
+                      torch.embedding_bag(
+                          w, xi, o, scaleGradByFreq, modeEnum, false, ps, lastOffset, pad);
                   try {
                     // get0() points into the tuple: take a reference of our own
                     return new org.bytedeco.pytorch.Tensor(r.get0());
@@ -497,20 +855,14 @@ public final class F {
   }
 
   /**
-   * {@code embeddingBag(input, weight, offsets, null, 2, false, mode, null, false, null)}: PyTorch's
-   * defaults apart from {@code mode} (whose PyTorch default is "mean").
+   * {@code embeddingBag(input, weight, offsets, null, 2, false, mode, null, false, null)}:
+   * PyTorch's defaults apart from {@code mode} (whose PyTorch default is "mean").
    */
   public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) {
     return embeddingBag(input, weight, offsets, null, 2.0, false, mode, null, false, null);
   }
 
-  private static String torchSize(long[] shape) {
-    StringBuilder sb = new StringBuilder("torch.Size([");
-    for (int i = 0; i < shape.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(shape[i]);
-    }
-    return sb.append("])").toString();
-  }
+  // torchSize(long[]) (PyTorch's "torch.Size([2, 3])") lives in the losses section
 
   private static String pyTuple(long... values) {
     StringBuilder sb = new StringBuilder("(");
@@ -559,10 +911,10 @@ public final class F {
    * PyTorch's {@code F.multi_head_attention_forward}, the computation behind {@link
    * org.jtorch.nn.MultiheadAttention}, step for step as Python's implementation (so outputs,
    * gradients and dropout's random numbers are Python's). Inputs are sequence-first: query (L, N,
-   * E) or unbatched (L, E), key and value (S, N, E) or (S, E). Null stands for Python's None. As
-   * in Python, batched inputs that are the same tensor object (query, key and value for
-   * self-attention, or key and value) are projected with one matrix product, as Python's {@code
-   * is} tests decide.
+   * E) or unbatched (L, E), key and value (S, N, E) or (S, E). Null stands for Python's None. As in
+   * Python, batched inputs that are the same tensor object (query, key and value for
+   * self-attention, or key and value) are projected with one matrix product, as Python's {@code is}
+   * tests decide.
    *
    * @param keyPaddingMask (N, S) or (S): true (or -inf) masks a key position, or null
    * @param attnMask (L, S) or (N·numHeads, L, S): true (or -inf) masks, or null
@@ -805,7 +1157,10 @@ public final class F {
       if (keyPaddingMask != null) {
         if (keyPaddingMask.size(0) != bsz) {
           throw new IllegalArgumentException(
-              "Expected key_padded_mask.shape[0] to be " + bsz + ", but got " + keyPaddingMask.size(0));
+              "Expected key_padded_mask.shape[0] to be "
+                  + bsz
+                  + ", but got "
+                  + keyPaddingMask.size(0));
         }
         if (keyPaddingMask.size(1) != srcLen) {
           throw new IllegalArgumentException(
@@ -906,7 +1261,12 @@ public final class F {
     if (kIsV) {
       if (qIsK) {
         Tensor proj =
-            linear(q, w, b).unflatten(-1, 3, e).unsqueeze(0).transpose(0, -2).squeeze(-2).contiguous();
+            linear(q, w, b)
+                .unflatten(-1, 3, e)
+                .unsqueeze(0)
+                .transpose(0, -2)
+                .squeeze(-2)
+                .contiguous();
         return new Tensor[] {proj.select(0, 0), proj.select(0, 1), proj.select(0, 2)};
       }
       java.util.List<Tensor> ws = w.split(new long[] {e, e * 2});
@@ -919,7 +1279,12 @@ public final class F {
       }
       Tensor qProj = linear(q, ws.get(0), bq);
       Tensor kv =
-          linear(k, ws.get(1), bkv).unflatten(-1, 2, e).unsqueeze(0).transpose(0, -2).squeeze(-2).contiguous();
+          linear(k, ws.get(1), bkv)
+              .unflatten(-1, 2, e)
+              .unsqueeze(0)
+              .transpose(0, -2)
+              .squeeze(-2)
+              .contiguous();
       return new Tensor[] {qProj, kv.select(0, 0), kv.select(0, 1)};
     }
     java.util.List<Tensor> ws = w.chunk(3);
@@ -932,12 +1297,19 @@ public final class F {
       bk = bs.get(1);
       bv = bs.get(2);
     }
-    return new Tensor[] {linear(q, ws.get(0), bq), linear(k, ws.get(1), bk), linear(v, ws.get(2), bv)};
+    return new Tensor[] {
+      linear(q, ws.get(0), bq), linear(k, ws.get(1), bk), linear(v, ws.get(2), bv)
+    };
   }
 
   /** PyTorch's {@code _mha_shape_check}; returns whether the input is batched. */
   private static boolean mhaShapeCheck(
-      Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask, long numHeads) {
+      Tensor query,
+      Tensor key,
+      Tensor value,
+      Tensor keyPaddingMask,
+      Tensor attnMask,
+      long numHeads) {
     if (query.dim() == 3) {
       if (key.dim() != 3 || value.dim() != 3) {
         throw new IllegalArgumentException(
@@ -972,14 +1344,16 @@ public final class F {
       }
       if (keyPaddingMask != null && keyPaddingMask.dim() != 1) {
         throw new IllegalArgumentException(
-            "For unbatched (2-D) `query`, expected `key_padding_mask` to be `None` or 1-D but found "
+            "For unbatched (2-D) `query`, expected `key_padding_mask` to be `None` or 1-D but found"
+                + " "
                 + keyPaddingMask.dim()
                 + "-D tensor instead");
       }
       if (attnMask != null) {
         if (attnMask.dim() != 2 && attnMask.dim() != 3) {
           throw new IllegalArgumentException(
-              "For unbatched (2-D) `query`, expected `attn_mask` to be `None`, 2-D or 3-D but found "
+              "For unbatched (2-D) `query`, expected `attn_mask` to be `None`, 2-D or 3-D but found"
+                  + " "
                   + attnMask.dim()
                   + "-D tensor instead");
         }
@@ -1033,6 +1407,483 @@ public final class F {
   // (mseLoss, l1Loss, smoothL1Loss, huberLoss, crossEntropy, nllLoss, binaryCrossEntropy,
   // binaryCrossEntropyWithLogits, klDiv, marginRankingLoss, tripletMarginLoss,
   // cosineEmbeddingLoss, ctcLoss)
+
+  // Each loss runs the ATen op that Python's F runs (cross_entropy_loss, nll_loss_nd, mse_loss,
+  // ...), with the checks that Python's F makes in Python code repeated here with its messages.
+
+  private static final System.Logger LOSS_LOG = System.getLogger("org.jtorch.nn.functional");
+  private static final java.util.Set<String> WARNED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Logs a warning the first time its text is seen, as Python's default warning filter shows it.
+   */
+  private static void warnOnce(String message) {
+    if (WARNED.size() < 1024 && WARNED.add(message)) {
+      LOSS_LOG.log(System.Logger.Level.WARNING, message);
+    }
+  }
+
+  /** Python's {@code torch.Size([2, 3])}. */
+  private static String torchSize(long[] shape) {
+    StringBuilder sb = new StringBuilder("torch.Size([");
+    for (int i = 0; i < shape.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(shape[i]);
+    }
+    return sb.append("])").toString();
+  }
+
+  /** Python's repr of a float ({@code 0.0}, {@code 0.5}, {@code 1e-06}), for messages. */
+  private static String pyFloat(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+    }
+    double a = Math.abs(v);
+    if (v == Math.rint(v) && a < 1e16) {
+      return new java.math.BigDecimal(v).setScale(1).toPlainString();
+    }
+    String r = Double.toString(v);
+    if (a >= 1e-4 && a < 1e16) {
+      return new java.math.BigDecimal(r).stripTrailingZeros().toPlainString();
+    }
+    int e = r.indexOf('E');
+    String mant = r.substring(0, e);
+    mant = mant.endsWith(".0") ? mant.substring(0, mant.length() - 2) : mant;
+    int exp = Integer.parseInt(r.substring(e + 1));
+    return mant + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+  }
+
+  /**
+   * Runs an element-wise loss on input and target broadcast to one shape, as Python's F does
+   * ({@code torch.broadcast_tensors}): a target of another shape is a logged warning, not an error,
+   * and its gradient is summed back to its own shape.
+   */
+  private static Tensor pointwiseLoss(
+      Tensor input,
+      Tensor target,
+      java.util.function.BiFunction<
+              org.bytedeco.pytorch.Tensor, org.bytedeco.pytorch.Tensor, org.bytedeco.pytorch.Tensor>
+          op) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    long[] xs = input.shape();
+    long[] ys = target.shape();
+    if (java.util.Arrays.equals(xs, ys)) {
+      return tensor(() -> op.apply(x, y));
+    }
+    warnOnce(
+        "Using a target size ("
+            + torchSize(ys)
+            + ") that is different to the input size ("
+            + torchSize(xs)
+            + "). This will likely lead to incorrect results due to broadcasting. "
+            + "Please ensure they have the same size.");
+    long[] shape;
+    try (org.bytedeco.pytorch.LongVector v =
+        org.jtorch.internal.NativeCalls.query(() -> torch.infer_size(xs, ys))) {
+      shape = v.get();
+    }
+    try (Tensor bx = input.broadcastTo(shape);
+        Tensor by = target.broadcastTo(shape)) {
+      org.bytedeco.pytorch.Tensor ex = h(bx, "input");
+      org.bytedeco.pytorch.Tensor ey = h(by, "target");
+      return tensor(() -> op.apply(ex, ey));
+    }
+  }
+
+  /** {@code mseLoss(input, target, Reduction.MEAN)}. */
+  public static Tensor mseLoss(Tensor input, Tensor target) {
+    return mseLoss(input, target, org.jtorch.nn.Reduction.MEAN);
+  }
+
+  /**
+   * The squared error (x − y)², reduced, PyTorch's {@code F.mse_loss}. A target of another shape is
+   * broadcast with a logged warning, as in PyTorch.
+   */
+  public static Tensor mseLoss(Tensor input, Tensor target, org.jtorch.nn.Reduction reduction) {
+    int r = reduction.code();
+    return pointwiseLoss(input, target, (x, y) -> torch.mse_loss(x, y, r));
+  }
+
+  /** {@code l1Loss(input, target, Reduction.MEAN)}. */
+  public static Tensor l1Loss(Tensor input, Tensor target) {
+    return l1Loss(input, target, org.jtorch.nn.Reduction.MEAN);
+  }
+
+  /**
+   * The absolute error |x − y|, reduced, PyTorch's {@code F.l1_loss}. A target of another shape is
+   * broadcast with a logged warning, as in PyTorch.
+   */
+  public static Tensor l1Loss(Tensor input, Tensor target, org.jtorch.nn.Reduction reduction) {
+    int r = reduction.code();
+    return pointwiseLoss(input, target, (x, y) -> torch.l1_loss(x, y, r));
+  }
+
+  /** {@code smoothL1Loss} with PyTorch's defaults (mean, beta 1). */
+  public static Tensor smoothL1Loss(Tensor input, Tensor target) {
+    return smoothL1Loss(input, target, org.jtorch.nn.SmoothL1Loss.options());
+  }
+
+  /**
+   * 0.5 (x − y)² / beta where |x − y| &lt; beta, |x − y| − 0.5 beta elsewhere, reduced, PyTorch's
+   * {@code F.smooth_l1_loss}; beta 0 runs the L1 loss, as PyTorch does. A target of another shape
+   * is broadcast with a logged warning.
+   */
+  public static Tensor smoothL1Loss(
+      Tensor input, Tensor target, org.jtorch.nn.SmoothL1Loss.Options options) {
+    int r = options.reduction().code();
+    double beta = options.beta();
+    return pointwiseLoss(
+        input,
+        target,
+        (x, y) -> beta == 0.0 ? torch.l1_loss(x, y, r) : torch.smooth_l1_loss(x, y, r, beta));
+  }
+
+  /** {@code huberLoss} with PyTorch's defaults (mean, delta 1). */
+  public static Tensor huberLoss(Tensor input, Tensor target) {
+    return huberLoss(input, target, org.jtorch.nn.HuberLoss.options());
+  }
+
+  /**
+   * 0.5 (x − y)² where |x − y| &lt; delta, delta (|x − y| − 0.5 delta) elsewhere, reduced,
+   * PyTorch's {@code F.huber_loss}. A target of another shape is broadcast with a logged warning.
+   */
+  public static Tensor huberLoss(
+      Tensor input, Tensor target, org.jtorch.nn.HuberLoss.Options options) {
+    int r = options.reduction().code();
+    double delta = options.delta();
+    return pointwiseLoss(input, target, (x, y) -> torch.huber_loss(x, y, r, delta));
+  }
+
+  /** {@code crossEntropy} with PyTorch's defaults. */
+  public static Tensor crossEntropy(Tensor input, Tensor target) {
+    return crossEntropy(input, target, org.jtorch.nn.CrossEntropyLoss.options());
+  }
+
+  /**
+   * The cross entropy between logits and class-index or class-probability targets, PyTorch's {@code
+   * F.cross_entropy}; see {@link org.jtorch.nn.CrossEntropyLoss} for the shapes.
+   *
+   * @throws org.jtorch.TorchException with PyTorch's message for a class index out of range
+   *     ("Target 5 is out of bounds."), a target of the wrong dtype or mismatched batch sizes
+   */
+  public static Tensor crossEntropy(
+      Tensor input, Tensor target, org.jtorch.nn.CrossEntropyLoss.Options options) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    try (TensorOptional w = optional(options.weight())) {
+      return tensor(
+          () ->
+              torch.cross_entropy_loss(
+                  x,
+                  y,
+                  w,
+                  options.reduction().code(),
+                  options.ignoreIndex(),
+                  options.labelSmoothing()));
+    }
+  }
+
+  /** {@code nllLoss} with PyTorch's defaults. */
+  public static Tensor nllLoss(Tensor input, Tensor target) {
+    return nllLoss(input, target, org.jtorch.nn.NLLLoss.options());
+  }
+
+  /**
+   * The negative log likelihood of int64 class-index targets under log-probabilities, PyTorch's
+   * {@code F.nll_loss}; see {@link NLLLoss} for the shapes.
+   *
+   * @throws org.jtorch.TorchException with PyTorch's message for an index out of range or a target
+   *     that is not int64 ("expected target dtype to be Long or Byte, but got Float")
+   */
+  public static Tensor nllLoss(Tensor input, Tensor target, org.jtorch.nn.NLLLoss.Options options) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    try (TensorOptional w = optional(options.weight())) {
+      return tensor(
+          () -> torch.nll_loss_nd(x, y, w, options.reduction().code(), options.ignoreIndex()));
+    }
+  }
+
+  /** {@code binaryCrossEntropy} with PyTorch's defaults. */
+  public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+    return binaryCrossEntropy(input, target, org.jtorch.nn.BCELoss.options());
+  }
+
+  /**
+   * The binary cross entropy between probabilities and targets of the same shape, PyTorch's {@code
+   * F.binary_cross_entropy}; the weight is broadcast to the target's shape.
+   *
+   * @throws IllegalArgumentException if the shapes differ (PyTorch's ValueError and message)
+   * @throws org.jtorch.TorchException for an input outside [0, 1] ("all elements of input should be
+   *     between 0 and 1")
+   */
+  public static Tensor binaryCrossEntropy(
+      Tensor input, Tensor target, org.jtorch.nn.BCELoss.Options options) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    long[] xs = input.shape();
+    long[] ys = target.shape();
+    if (!java.util.Arrays.equals(xs, ys)) {
+      throw new IllegalArgumentException(
+          "Using a target size ("
+              + torchSize(ys)
+              + ") that is different to the input size ("
+              + torchSize(xs)
+              + ") is deprecated. Please ensure they have the same size.");
+    }
+    Tensor weight = options.weight();
+    Tensor expanded = null;
+    try {
+      if (weight != null) {
+        long[] ws = weight.shape();
+        long[] shape;
+        try (org.bytedeco.pytorch.LongVector v =
+            org.jtorch.internal.NativeCalls.query(() -> torch.infer_size(ys, ws))) {
+          shape = v.get();
+        }
+        expanded = weight.expand(shape);
+      }
+      try (TensorOptional w = optional(expanded)) {
+        return tensor(() -> torch.binary_cross_entropy(x, y, w, options.reduction().code()));
+      }
+    } finally {
+      if (expanded != null) {
+        expanded.close();
+      }
+    }
+  }
+
+  /** {@code binaryCrossEntropyWithLogits} with PyTorch's defaults. */
+  public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+    return binaryCrossEntropyWithLogits(input, target, org.jtorch.nn.BCEWithLogitsLoss.options());
+  }
+
+  /**
+   * Sigmoid and binary cross entropy in one stable step, PyTorch's {@code
+   * F.binary_cross_entropy_with_logits}; see {@link org.jtorch.nn.BCEWithLogitsLoss}.
+   *
+   * @throws IllegalArgumentException if the shapes differ (PyTorch's ValueError and message)
+   */
+  public static Tensor binaryCrossEntropyWithLogits(
+      Tensor input, Tensor target, org.jtorch.nn.BCEWithLogitsLoss.Options options) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    long[] xs = input.shape();
+    long[] ys = target.shape();
+    if (!java.util.Arrays.equals(xs, ys)) {
+      throw new IllegalArgumentException(
+          "Target size ("
+              + torchSize(ys)
+              + ") must be the same as input size ("
+              + torchSize(xs)
+              + ")");
+    }
+    try (TensorOptional w = optional(options.weight());
+        TensorOptional pw = optional(options.posWeight())) {
+      return tensor(
+          () -> torch.binary_cross_entropy_with_logits(x, y, w, pw, options.reduction().code()));
+    }
+  }
+
+  /** {@code klDiv} with PyTorch's defaults (reduction "mean", logTarget false). */
+  public static Tensor klDiv(Tensor input, Tensor target) {
+    return klDiv(input, target, org.jtorch.nn.KLDivLoss.options());
+  }
+
+  /**
+   * The Kullback-Leibler divergence, PyTorch's {@code F.kl_div}; see {@link
+   * KLDivLoss}. With reduction {@code "mean"} jtorch logs PyTorch's warning (once)
+   * that {@code "batchmean"} is the mathematical definition.
+   */
+  public static Tensor klDiv(Tensor input, Tensor target, org.jtorch.nn.KLDivLoss.Options options) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    String reduction = options.reduction();
+    boolean batchmean = reduction.equals("batchmean");
+    if (reduction.equals("mean")) {
+      warnOnce(
+          "reduction: 'mean' divides the total loss by both the batch size and the support"
+              + " size.'batchmean' divides only by the batch size, and aligns with the KL div math"
+              + " definition.'mean' will be changed to behave the same as 'batchmean' in the next"
+              + " major release.");
+    }
+    int r =
+        batchmean
+            ? org.jtorch.nn.Reduction.SUM.code()
+            : org.jtorch.nn.Reduction.of(reduction).code();
+    Tensor reduced = tensor(() -> torch.kl_div(x, y, r, options.logTarget()));
+    if (!batchmean || input.dim() == 0) {
+      return reduced;
+    }
+    try (reduced) {
+      return reduced.div(input.size(0));
+    }
+  }
+
+  /** {@code marginRankingLoss(input1, input2, target, 0, Reduction.MEAN)}. */
+  public static Tensor marginRankingLoss(Tensor input1, Tensor input2, Tensor target) {
+    return marginRankingLoss(input1, input2, target, 0.0, org.jtorch.nn.Reduction.MEAN);
+  }
+
+  /**
+   * max(0, −y · (x1 − x2) + margin), reduced, PyTorch's {@code F.margin_ranking_loss}.
+   *
+   * @throws IllegalArgumentException if the three tensors differ in number of dimensions (PyTorch's
+   *     RuntimeError raised in Python, with its message)
+   */
+  public static Tensor marginRankingLoss(
+      Tensor input1,
+      Tensor input2,
+      Tensor target,
+      double margin,
+      org.jtorch.nn.Reduction reduction) {
+    org.bytedeco.pytorch.Tensor x1 = h(input1, "input1");
+    org.bytedeco.pytorch.Tensor x2 = h(input2, "input2");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    if (input1.dim() != input2.dim() || input1.dim() != target.dim()) {
+      throw new IllegalArgumentException(
+          "margin_ranking_loss : All input tensors should have same dimension but got sizes: "
+              + "input1: "
+              + torchSize(input1.shape())
+              + ", input2: "
+              + torchSize(input2.shape())
+              + ", target: "
+              + torchSize(target.shape())
+              + " ");
+    }
+    int r = reduction.code();
+    return tensor(() -> torch.margin_ranking_loss(x1, x2, y, margin, r));
+  }
+
+  /** {@code tripletMarginLoss} with PyTorch's defaults (margin 1, p 2, eps 1e-6, no swap, mean). */
+  public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
+    return tripletMarginLoss(anchor, positive, negative, org.jtorch.nn.TripletMarginLoss.options());
+  }
+
+  /**
+   * The triplet margin loss, PyTorch's {@code F.triplet_margin_loss}; see {@link
+   * org.jtorch.nn.TripletMarginLoss}.
+   *
+   * @throws IllegalArgumentException if the margin is not positive (PyTorch's ValueError)
+   * @throws org.jtorch.TorchException if the three tensors differ in number of dimensions
+   */
+  public static Tensor tripletMarginLoss(
+      Tensor anchor,
+      Tensor positive,
+      Tensor negative,
+      org.jtorch.nn.TripletMarginLoss.Options options) {
+    org.bytedeco.pytorch.Tensor a = h(anchor, "anchor");
+    org.bytedeco.pytorch.Tensor p = h(positive, "positive");
+    org.bytedeco.pytorch.Tensor n = h(negative, "negative");
+    if (!(options.margin() > 0)) {
+      throw new IllegalArgumentException(
+          "margin must be greater than 0, got " + pyFloat(options.margin()));
+    }
+    return tensor(
+        () ->
+            torch.triplet_margin_loss(
+                a,
+                p,
+                n,
+                options.margin(),
+                options.p(),
+                options.eps(),
+                options.swap(),
+                options.reduction().code()));
+  }
+
+  /** {@code cosineEmbeddingLoss(input1, input2, target, 0, Reduction.MEAN)}. */
+  public static Tensor cosineEmbeddingLoss(Tensor input1, Tensor input2, Tensor target) {
+    return cosineEmbeddingLoss(input1, input2, target, 0.0, org.jtorch.nn.Reduction.MEAN);
+  }
+
+  /**
+   * 1 − cos(x1, x2) where y = 1, max(0, cos(x1, x2) − margin) where y = −1, reduced, PyTorch's
+   * {@code F.cosine_embedding_loss}.
+   */
+  public static Tensor cosineEmbeddingLoss(
+      Tensor input1,
+      Tensor input2,
+      Tensor target,
+      double margin,
+      org.jtorch.nn.Reduction reduction) {
+    org.bytedeco.pytorch.Tensor x1 = h(input1, "input1");
+    org.bytedeco.pytorch.Tensor x2 = h(input2, "input2");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    int r = reduction.code();
+    return tensor(() -> torch.cosine_embedding_loss(x1, x2, y, margin, r));
+  }
+
+  /** {@code ctcLoss} with PyTorch's defaults (blank 0, mean, zeroInfinity false). */
+  public static Tensor ctcLoss(
+      Tensor logProbs, Tensor targets, long[] inputLengths, long[] targetLengths) {
+    return ctcLoss(logProbs, targets, inputLengths, targetLengths, org.jtorch.nn.CTCLoss.options());
+  }
+
+  /**
+   * The CTC loss with the lengths as arrays, PyTorch's {@code F.ctc_loss} given lists; see {@link
+   * org.jtorch.nn.CTCLoss} for the shapes.
+   *
+   * @throws org.jtorch.TorchException with PyTorch's message for lengths that do not fit the
+   *     tensors ("input_lengths must be of size batch_size", ...)
+   */
+  public static Tensor ctcLoss(
+      Tensor logProbs,
+      Tensor targets,
+      long[] inputLengths,
+      long[] targetLengths,
+      org.jtorch.nn.CTCLoss.Options options) {
+    org.bytedeco.pytorch.Tensor lp = h(logProbs, "logProbs");
+    org.bytedeco.pytorch.Tensor t = h(targets, "targets");
+    long[] il = java.util.Objects.requireNonNull(inputLengths, "inputLengths").clone();
+    long[] tl = java.util.Objects.requireNonNull(targetLengths, "targetLengths").clone();
+    return tensor(
+        () ->
+            torch.ctc_loss(
+                lp,
+                t,
+                il,
+                tl,
+                options.blank(),
+                options.reduction().code(),
+                options.zeroInfinity()));
+  }
+
+  /** {@code ctcLoss} with PyTorch's defaults, lengths as int tensors. */
+  public static Tensor ctcLoss(
+      Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) {
+    return ctcLoss(logProbs, targets, inputLengths, targetLengths, org.jtorch.nn.CTCLoss.options());
+  }
+
+  /**
+   * The CTC loss with the lengths as int tensors (one per sequence), PyTorch's {@code F.ctc_loss}
+   * given tensors; see {@link org.jtorch.nn.CTCLoss}.
+   *
+   * @throws org.jtorch.TorchException with PyTorch's message for lengths that are not integral or
+   *     do not fit the tensors
+   */
+  public static Tensor ctcLoss(
+      Tensor logProbs,
+      Tensor targets,
+      Tensor inputLengths,
+      Tensor targetLengths,
+      org.jtorch.nn.CTCLoss.Options options) {
+    org.bytedeco.pytorch.Tensor lp = h(logProbs, "logProbs");
+    org.bytedeco.pytorch.Tensor t = h(targets, "targets");
+    org.bytedeco.pytorch.Tensor il = h(inputLengths, "inputLengths");
+    org.bytedeco.pytorch.Tensor tl = h(targetLengths, "targetLengths");
+    return tensor(
+        () ->
+            torch.ctc_loss(
+                lp,
+                t,
+                il,
+                tl,
+                options.blank(),
+                options.reduction().code(),
+                options.zeroInfinity()));
+  }
 
   // end of losses
   // =============================================================================================
