@@ -9,8 +9,8 @@ import org.jtorch.nn.init.Init;
 /**
  * A lookup table of {@code numEmbeddings} vectors of size {@code embeddingDim}, PyTorch's {@code
  * nn.Embedding}: int64 indices of any shape in, their rows out (shape {@code indices.shape +
- * (embeddingDim,)}). The weight starts as N(0, 1), with the {@code paddingIdx} row zeroed (that
- * row also gets no gradient), as in PyTorch. Sparse gradients are not supported.
+ * (embeddingDim,)}). The weight starts as N(0, 1), with the {@code paddingIdx} row zeroed (that row
+ * also gets no gradient), as in PyTorch. Sparse gradients are not supported.
  *
  * <pre>{@code
  * Embedding emb = new Embedding(Embedding.options(1000, 64).paddingIdx(0));

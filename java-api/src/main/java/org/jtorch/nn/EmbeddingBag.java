@@ -96,7 +96,8 @@ public class EmbeddingBag extends Module {
 
   private EmbeddingBag(Options options, Tensor pretrained) {
     this.o = options;
-    this.paddingIdx = Embedding.normalisePadding(options.paddingIdx, options.numEmbeddings, "padding_idx");
+    this.paddingIdx =
+        Embedding.normalisePadding(options.paddingIdx, options.numEmbeddings, "padding_idx");
     if (pretrained == null) {
       try (Tensor w = Torch.empty(options.numEmbeddings, options.embeddingDim)) {
         this.weight = registerParameter("weight", w);
@@ -171,7 +172,8 @@ public class EmbeddingBag extends Module {
 
   @Override
   public String extraRepr() {
-    StringBuilder s = new StringBuilder().append(o.numEmbeddings).append(", ").append(o.embeddingDim);
+    StringBuilder s =
+        new StringBuilder().append(o.numEmbeddings).append(", ").append(o.embeddingDim);
     if (o.maxNorm != null) {
       s.append(", max_norm=").append(py(o.maxNorm));
     }

@@ -41,7 +41,8 @@ public class GRUCell extends RNNCellBase {
           withWeights(
               (wih, whh, bih, bhh) ->
                   NativeCalls.tensor(
-                      () -> org.bytedeco.pytorch.global.torch.gru_cell(xi, hi, wih, whh, bih, bhh)));
+                      () ->
+                          org.bytedeco.pytorch.global.torch.gru_cell(xi, hi, wih, whh, bih, bhh)));
       return scope.keep(batched ? r : r.squeeze(0));
     }
   }

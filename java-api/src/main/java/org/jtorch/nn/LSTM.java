@@ -153,7 +153,15 @@ public class LSTM extends RNNBase {
             NativeCalls.triple(
                 () ->
                     org.bytedeco.pytorch.global.torch.lstm(
-                        xi, states, params, bias, numLayers, dropout, train, bidirectional, batchFirst));
+                        xi,
+                        states,
+                        params,
+                        bias,
+                        numLayers,
+                        dropout,
+                        train,
+                        bidirectional,
+                        batchFirst));
       }
       Tensor out = r[0];
       Tensor hN = r[1];

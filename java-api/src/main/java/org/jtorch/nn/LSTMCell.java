@@ -64,7 +64,9 @@ public class LSTMCell extends RNNCellBase {
             withWeights(
                 (wih, whh, bih, bhh) ->
                     NativeCalls.pair(
-                        () -> org.bytedeco.pytorch.global.torch.lstm_cell(xi, states, wih, whh, bih, bhh)));
+                        () ->
+                            org.bytedeco.pytorch.global.torch.lstm_cell(
+                                xi, states, wih, whh, bih, bhh)));
       }
       Tensor h1 = batched ? r[0] : r[0].squeeze(0);
       Tensor c1 = batched ? r[1] : r[1].squeeze(0);

@@ -6,9 +6,9 @@ import org.jtorch.nn.functional.F;
 import org.jtorch.nn.init.Init;
 
 /**
- * Multi-head attention, PyTorch's {@code nn.MultiheadAttention}: {@code
- * softmax(Q Kᵀ/√d + mask) V} in {@code numHeads} heads of {@code embedDim / numHeads} features,
- * between learned input projections and an output projection.
+ * Multi-head attention, PyTorch's {@code nn.MultiheadAttention}: {@code softmax(Q Kᵀ/√d + mask) V}
+ * in {@code numHeads} heads of {@code embedDim / numHeads} features, between learned input
+ * projections and an output projection.
  *
  * <pre>{@code
  * var mha = new MultiheadAttention(MultiheadAttention.options(64, 8).batchFirst(true));
@@ -17,9 +17,9 @@ import org.jtorch.nn.init.Init;
  * Tensor w = r.attnWeights();                            // (N, L, L), averaged over heads
  * }</pre>
  *
- * <p>Parameters, their names and their initialisation are PyTorch's: {@code in_proj_weight} (3E,
- * E) with Xavier-uniform (or {@code q_proj_weight}, {@code k_proj_weight}, {@code v_proj_weight}
- * when {@code kdim}/{@code vdim} differ from E), {@code in_proj_bias} zeros, optional {@code
+ * <p>Parameters, their names and their initialisation are PyTorch's: {@code in_proj_weight} (3E, E)
+ * with Xavier-uniform (or {@code q_proj_weight}, {@code k_proj_weight}, {@code v_proj_weight} when
+ * {@code kdim}/{@code vdim} differ from E), {@code in_proj_bias} zeros, optional {@code
  * bias_k}/{@code bias_v} (Xavier-normal), and {@code out_proj} (a {@link
  * NonDynamicallyQuantizableLinear} with a zero bias). Forward always runs PyTorch's general
  * ("slow") path, {@link F#multiHeadAttentionForward}; Python takes a fused kernel in some
@@ -96,18 +96,25 @@ public class MultiheadAttention extends Module {
 
   /** The packed input projection (3E, E), or null when kdim or vdim differ from E. */
   public final Tensor inProjWeight;
+
   /** The query projection (E, E) when kdim or vdim differ from E, else null. */
   public final Tensor qProjWeight;
+
   /** The key projection (E, kdim) when kdim or vdim differ from E, else null. */
   public final Tensor kProjWeight;
+
   /** The value projection (E, vdim) when kdim or vdim differ from E, else null. */
   public final Tensor vProjWeight;
+
   /** The input projection bias (3E), or null without biases. */
   public final Tensor inProjBias;
+
   /** The bias appended to the keys (1, 1, E), or null. */
   public final Tensor biasK;
+
   /** The bias appended to the values (1, 1, E), or null. */
   public final Tensor biasV;
+
   /** The output projection. */
   public final NonDynamicallyQuantizableLinear outProj;
 
@@ -169,7 +176,8 @@ public class MultiheadAttention extends Module {
     try (Tensor b = o.bias ? Torch.empty(3 * embedDim) : null) {
       inProjBias = registerParameter("in_proj_bias", b);
     }
-    outProj = registerModule("out_proj", new NonDynamicallyQuantizableLinear(embedDim, embedDim, o.bias));
+    outProj =
+        registerModule("out_proj", new NonDynamicallyQuantizableLinear(embedDim, embedDim, o.bias));
     if (o.addBiasKv) {
       try (Tensor bk = Torch.empty(1, 1, embedDim);
           Tensor bv = Torch.empty(1, 1, embedDim)) {
@@ -219,7 +227,10 @@ public class MultiheadAttention extends Module {
     return batchFirst;
   }
 
-  /** Not available: attention takes query, key and value, see {@link #forward(Tensor, Tensor, Tensor)}. */
+  /**
+   * Not available: attention takes query, key and value, see {@link #forward(Tensor, Tensor,
+   * Tensor)}.
+   */
   @Override
   public Tensor forward(Tensor input) {
     throw new UnsupportedOperationException(
@@ -232,11 +243,11 @@ public class MultiheadAttention extends Module {
   }
 
   /**
-   * Attends {@code query} to {@code key}/{@code value}, PyTorch's {@code forward(query, key,
-   * value, key_padding_mask, need_weights, attn_mask, average_attn_weights, is_causal)}. Shapes
-   * are (L, N, E) / (S, N, kdim) / (S, N, vdim), (N, L, E)... with {@code batchFirst}, or unbatched
-   * (L, E) / (S, kdim) / (S, vdim). Pass the same tensor object three times for self-attention
-   * (as in Python, that takes a single projection).
+   * Attends {@code query} to {@code key}/{@code value}, PyTorch's {@code forward(query, key, value,
+   * key_padding_mask, need_weights, attn_mask, average_attn_weights, is_causal)}. Shapes are (L, N,
+   * E) / (S, N, kdim) / (S, N, vdim), (N, L, E)... with {@code batchFirst}, or unbatched (L, E) /
+   * (S, kdim) / (S, vdim). Pass the same tensor object three times for self-attention (as in
+   * Python, that takes a single projection).
    *
    * @param keyPaddingMask (N, S) or (S): true (or a float added to the scores) masks a key, or null
    * @param attnMask (L, S) or (N·numHeads, L, S), bool or float, or null

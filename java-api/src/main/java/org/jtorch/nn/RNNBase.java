@@ -7,8 +7,8 @@ import org.bytedeco.pytorch.TensorVector;
 import org.jtorch.DType;
 import org.jtorch.Scope;
 import org.jtorch.Tensor;
-import org.jtorch.Torch;
 import org.jtorch.TensorOptions;
+import org.jtorch.Torch;
 import org.jtorch.internal.NativeCalls;
 import org.jtorch.nn.init.Init;
 
@@ -16,14 +16,14 @@ import org.jtorch.nn.init.Init;
  * The common part of {@link RNN}, {@link LSTM} and {@link GRU}, PyTorch's {@code nn.RNNBase}:
  * stacked (optionally bidirectional) recurrent layers whose weights are named, ordered and
  * initialised as PyTorch's ({@code weight_ih_l0}, {@code weight_hh_l0}, {@code bias_ih_l0}, {@code
- * bias_hh_l0}, then the {@code _reverse} ones, layer by layer; every one U(−1/√hidden,
- * 1/√hidden)), and whose forward pass runs LibTorch's fused kernels ({@code torch.lstm}, {@code
- * torch.gru}, {@code torch.rnn_tanh}, {@code torch.rnn_relu}), as Python does, so outputs,
- * gradients and inter-layer dropout are Python's.
+ * bias_hh_l0}, then the {@code _reverse} ones, layer by layer; every one U(−1/√hidden, 1/√hidden)),
+ * and whose forward pass runs LibTorch's fused kernels ({@code torch.lstm}, {@code torch.gru},
+ * {@code torch.rnn_tanh}, {@code torch.rnn_relu}), as Python does, so outputs, gradients and
+ * inter-layer dropout are Python's.
  *
  * <p>Inputs are (L, N, H_in), or (N, L, H_in) with {@code batchFirst}, or unbatched (L, H_in).
- * {@code forward(input)} returns the output sequence (what {@code out, _ = rnn(x)} keeps);
- * the two-argument forms take an initial state (null for zeros) and return the final states too.
+ * {@code forward(input)} returns the output sequence (what {@code out, _ = rnn(x)} keeps); the
+ * two-argument forms take an initial state (null for zeros) and return the final states too.
  * PackedSequence inputs are not supported.
  */
 public abstract class RNNBase extends Module {
@@ -334,13 +334,37 @@ public abstract class RNNBase extends Module {
                   switch (mode) {
                     case "GRU":
                       return org.bytedeco.pytorch.global.torch.gru(
-                          xi, h0, params, bias, numLayers, dropout, train, bidirectional, batchFirst);
+                          xi,
+                          h0,
+                          params,
+                          bias,
+                          numLayers,
+                          dropout,
+                          train,
+                          bidirectional,
+                          batchFirst);
                     case "RNN_RELU":
                       return org.bytedeco.pytorch.global.torch.rnn_relu(
-                          xi, h0, params, bias, numLayers, dropout, train, bidirectional, batchFirst);
+                          xi,
+                          h0,
+                          params,
+                          bias,
+                          numLayers,
+                          dropout,
+                          train,
+                          bidirectional,
+                          batchFirst);
                     default:
                       return org.bytedeco.pytorch.global.torch.rnn_tanh(
-                          xi, h0, params, bias, numLayers, dropout, train, bidirectional, batchFirst);
+                          xi,
+                          h0,
+                          params,
+                          bias,
+                          numLayers,
+                          dropout,
+                          train,
+                          bidirectional,
+                          batchFirst);
                   }
                 });
       }

@@ -5,8 +5,8 @@ import org.jtorch.Tensor;
 import org.jtorch.internal.NativeCalls;
 
 /**
- * One step of an Elman RNN, {@code h' = tanh(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh)} (or ReLU),
- * PyTorch's {@code nn.RNNCell}, on LibTorch's {@code rnn_tanh_cell}/{@code rnn_relu_cell}.
+ * One step of an Elman RNN, {@code h' = tanh(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh)} (or ReLU), PyTorch's
+ * {@code nn.RNNCell}, on LibTorch's {@code rnn_tanh_cell}/{@code rnn_relu_cell}.
  */
 public class RNNCell extends RNNCellBase {
   private final String nonlinearity;
@@ -57,14 +57,17 @@ public class RNNCell extends RNNCellBase {
                   NativeCalls.tensor(
                       () ->
                           relu
-                              ? org.bytedeco.pytorch.global.torch.rnn_relu_cell(xi, hi, wih, whh, bih, bhh)
-                              : org.bytedeco.pytorch.global.torch.rnn_tanh_cell(xi, hi, wih, whh, bih, bhh)));
+                              ? org.bytedeco.pytorch.global.torch.rnn_relu_cell(
+                                  xi, hi, wih, whh, bih, bhh)
+                              : org.bytedeco.pytorch.global.torch.rnn_tanh_cell(
+                                  xi, hi, wih, whh, bih, bhh)));
       return scope.keep(batched ? r : r.squeeze(0));
     }
   }
 
   @Override
   public String extraRepr() {
-    return super.extraRepr() + (nonlinearity.equals("tanh") ? "" : ", nonlinearity=" + nonlinearity);
+    return super.extraRepr()
+        + (nonlinearity.equals("tanh") ? "" : ", nonlinearity=" + nonlinearity);
   }
 }

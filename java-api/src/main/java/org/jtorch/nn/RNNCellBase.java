@@ -2,24 +2,27 @@ package org.jtorch.nn;
 
 import org.bytedeco.pytorch.TensorOptional;
 import org.jtorch.Tensor;
-import org.jtorch.Torch;
 import org.jtorch.TensorOptions;
+import org.jtorch.Torch;
 import org.jtorch.internal.NativeCalls;
 import org.jtorch.nn.init.Init;
 
 /**
  * The common part of {@link RNNCell}, {@link LSTMCell} and {@link GRUCell}, PyTorch's {@code
  * nn.RNNCellBase}: one time step, with parameters {@code weight_ih} (chunks·H, H_in), {@code
- * weight_hh} (chunks·H, H), {@code bias_ih}, {@code bias_hh} (chunks·H), all U(−1/√H, 1/√H) in
- * that order, as PyTorch. Inputs are (N, H_in) or unbatched (H_in).
+ * weight_hh} (chunks·H, H), {@code bias_ih}, {@code bias_hh} (chunks·H), all U(−1/√H, 1/√H) in that
+ * order, as PyTorch. Inputs are (N, H_in) or unbatched (H_in).
  */
 public abstract class RNNCellBase extends Module {
   /** Input-hidden weights. */
   public final Tensor weightIh;
+
   /** Hidden-hidden weights. */
   public final Tensor weightHh;
+
   /** Input-hidden bias, or null. */
   public final Tensor biasIh;
+
   /** Hidden-hidden bias, or null. */
   public final Tensor biasHh;
 
@@ -84,7 +87,9 @@ public abstract class RNNCellBase extends Module {
     try (TensorOptional bih =
             biasIh == null ? new TensorOptional() : new TensorOptional(NativeCalls.h(biasIh, "b"));
         TensorOptional bhh =
-            biasHh == null ? new TensorOptional() : new TensorOptional(NativeCalls.h(biasHh, "b"))) {
+            biasHh == null
+                ? new TensorOptional()
+                : new TensorOptional(NativeCalls.h(biasHh, "b"))) {
       return call.apply(wih, whh, bih, bhh);
     }
   }

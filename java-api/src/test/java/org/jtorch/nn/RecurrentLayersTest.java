@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /** RNN, LSTM, GRU and their cells against golden/nn/recurrent.json and lstm.json. */
 class RecurrentLayersTest {
-  record Case(Supplier<? extends Module> make, BiFunction<Module, List<Tensor>, List<Tensor>> fwd) {}
+  record Case(
+      Supplier<? extends Module> make, BiFunction<Module, List<Tensor>, List<Tensor>> fwd) {}
 
   static final Map<String, Case> CASES = new LinkedHashMap<>();
 
@@ -32,7 +33,10 @@ class RecurrentLayersTest {
   static List<Tensor> call(Module m, List<Tensor> in) {
     Tensor x = in.get(0);
     if (m instanceof LSTM lstm) {
-      LSTM.Output r = in.size() == 1 ? lstm.forward(x, (LSTM.State) null) : lstm.forward(x, in.get(1), in.get(2));
+      LSTM.Output r =
+          in.size() == 1
+              ? lstm.forward(x, (LSTM.State) null)
+              : lstm.forward(x, in.get(1), in.get(2));
       return List.of(r.output(), r.hN(), r.cN());
     }
     if (m instanceof RNN rnn) {
@@ -90,7 +94,9 @@ class RecurrentLayersTest {
       put(kind + "_dropout_eval", () -> make.apply(4L, o -> o.numLayers(3).dropout(0.5)));
       put(kind + "_double", () -> make.apply(3L, o -> o.bidirectional(true)).double_());
     }
-    put("lstm_proj", () -> new LSTM(LSTM.options(3, 4).numLayers(2).projSize(2).bidirectional(true)));
+    put(
+        "lstm_proj",
+        () -> new LSTM(LSTM.options(3, 4).numLayers(2).projSize(2).bidirectional(true)));
     put("rnn_relu", () -> new RNN(RNN.options(3, 4).numLayers(2).nonlinearity("relu")));
     put("rnn_cell", () -> new RNNCell(5, 4));
     put("rnn_cell_relu_h", () -> new RNNCell(5, 4, true, "relu"));
@@ -133,7 +139,9 @@ class RecurrentLayersTest {
         if (c.has("error")) {
           Supplier<? extends Module> make = ERRORS.get(id);
           assertNotNull(make, "no Java module for error case " + id);
-          tests.add(DynamicTest.dynamicTest(id, () -> NnGolden.checkError(c, make, (m, in) -> call(m, in))));
+          tests.add(
+              DynamicTest.dynamicTest(
+                  id, () -> NnGolden.checkError(c, make, (m, in) -> call(m, in))));
           continue;
         }
         Case k = CASES.get(id);
@@ -151,12 +159,26 @@ class RecurrentLayersTest {
     try (LSTM lstm = new LSTM(LSTM.options(3, 4).numLayers(2).bidirectional(true).projSize(2))) {
       assertEquals(
           List.of(
-              "weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_hr_l0",
-              "weight_ih_l0_reverse", "weight_hh_l0_reverse", "bias_ih_l0_reverse",
-              "bias_hh_l0_reverse", "weight_hr_l0_reverse",
-              "weight_ih_l1", "weight_hh_l1", "bias_ih_l1", "bias_hh_l1", "weight_hr_l1",
-              "weight_ih_l1_reverse", "weight_hh_l1_reverse", "bias_ih_l1_reverse",
-              "bias_hh_l1_reverse", "weight_hr_l1_reverse"),
+              "weight_ih_l0",
+              "weight_hh_l0",
+              "bias_ih_l0",
+              "bias_hh_l0",
+              "weight_hr_l0",
+              "weight_ih_l0_reverse",
+              "weight_hh_l0_reverse",
+              "bias_ih_l0_reverse",
+              "bias_hh_l0_reverse",
+              "weight_hr_l0_reverse",
+              "weight_ih_l1",
+              "weight_hh_l1",
+              "bias_ih_l1",
+              "bias_hh_l1",
+              "weight_hr_l1",
+              "weight_ih_l1_reverse",
+              "weight_hh_l1_reverse",
+              "bias_ih_l1_reverse",
+              "bias_hh_l1_reverse",
+              "weight_hr_l1_reverse"),
           new ArrayList<>(lstm.stateDict().keySet()));
       assertEquals(lstm.flatWeightsNames(), new ArrayList<>(lstm.namedParameters().keySet()));
       assertArrayEquals(new long[] {16, 4}, lstm.getParameter("weight_ih_l1").shape());
@@ -186,7 +208,9 @@ class RecurrentLayersTest {
     try (Scope s = Scope.open()) {
       GRU gru = new GRU(3, 4);
       gru.double_();
-      Tensor y = gru.forward(Torch.randn(new long[] {2, 1, 3}, org.jtorch.TensorOptions.dtype(DType.FLOAT64)));
+      Tensor y =
+          gru.forward(
+              Torch.randn(new long[] {2, 1, 3}, org.jtorch.TensorOptions.dtype(DType.FLOAT64)));
       assertEquals(DType.FLOAT64, y.dtype());
       Sequential seq = new Sequential(new LSTM(3, 4), new Linear(4, 2));
       assertArrayEquals(new long[] {6, 2, 2}, seq.forward(Torch.randn(6, 2, 3)).shape());
@@ -200,7 +224,9 @@ class RecurrentLayersTest {
   void constructorErrorsHavePyTorchsMessages() {
     assertEquals(
         "Unknown nonlinearity 'gelu'. Select from 'tanh' or 'relu'.",
-        assertThrows(IllegalArgumentException.class, () -> new RNN(RNN.options(3, 4).nonlinearity("gelu")))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RNN(RNN.options(3, 4).nonlinearity("gelu")))
             .getMessage());
     assertEquals(
         "proj_size has to be smaller than hidden_size",
@@ -214,7 +240,8 @@ class RecurrentLayersTest {
     try (Scope s = Scope.open();
         LSTM lstm = new LSTM(3, 4)) {
       Tensor x = Torch.randn(2, 1, 3);
-      assertThrows(IllegalArgumentException.class, () -> lstm.forward(x, Torch.zeros(1, 1, 4), null));
+      assertThrows(
+          IllegalArgumentException.class, () -> lstm.forward(x, Torch.zeros(1, 1, 4), null));
       Tensor closed = Torch.randn(2, 1, 3);
       closed.close();
       assertThrows(IllegalStateException.class, () -> lstm.forward(closed));
@@ -240,12 +267,15 @@ class RecurrentLayersTest {
           org.jtorch.autograd.Autograd.gradcheck(
               in -> {
                 LSTM.Output r = lstm.forward(in.get(0), in.get(1), in.get(2));
-                return Torch.cat(List.of(r.output().reshape(-1), r.hN().reshape(-1), r.cN().reshape(-1)));
+                return Torch.cat(
+                    List.of(r.output().reshape(-1), r.hN().reshape(-1), r.cN().reshape(-1)));
               },
               inputs));
       List<Tensor> gin = new ArrayList<>(List.of(x));
       gin.addAll(gru.parameters());
-      assertTrue(org.jtorch.autograd.Autograd.gradcheck(in -> gru.forward(in.get(0).squeeze(0).unsqueeze(1)), gin));
+      assertTrue(
+          org.jtorch.autograd.Autograd.gradcheck(
+              in -> gru.forward(in.get(0).squeeze(0).unsqueeze(1)), gin));
       List<Tensor> cin = new ArrayList<>(List.of(x));
       cin.addAll(cell.parameters());
       assertTrue(
