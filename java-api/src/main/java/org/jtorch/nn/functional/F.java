@@ -666,6 +666,739 @@ public final class F {
   // Embedding, recurrent and attention
   // (embedding, embeddingBag, multiheadAttentionForward, scaledDotProductAttention)
 
+  /**
+   * Looks up rows of {@code weight} by the int64 indices in {@code input}, PyTorch's {@code
+   * F.embedding(input, weight, padding_idx, max_norm, norm_type, scale_grad_by_freq)}: the result
+   * has shape {@code input.shape + (embedding_dim,)}. Sparse gradients are not supported (there is
+   * no {@code sparse} argument).
+   *
+   * @param paddingIdx the row that gets no gradient (negative counts from the end), or null
+   * @param maxNorm when not null, rows looked up whose {@code normType}-norm exceeds it are
+   *     rescaled in place in {@code weight} first (without recording gradients), as in PyTorch
+   * @throws IllegalArgumentException if {@code paddingIdx} is outside the rows of {@code weight}
+   */
+  public static Tensor embedding(
+      Tensor input,
+      Tensor weight,
+      Long paddingIdx,
+      Double maxNorm,
+      double normType,
+      boolean scaleGradByFreq) {
+    long rows = weight.size(0);
+    long pad = -1;
+    if (paddingIdx != null) {
+      pad = paddingIdx;
+      if (pad > 0 && pad >= rows || pad < 0 && pad < -rows) {
+        throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
+      }
+      if (pad < 0) {
+        pad += rows;
+      }
+    }
+    long p = pad;
+    if (maxNorm != null) {
+      try (Tensor contiguous = input.contiguous()) {
+        embeddingRenorm(weight, contiguous, maxNorm, normType);
+        org.bytedeco.pytorch.Tensor w = h(weight, "weight");
+        org.bytedeco.pytorch.Tensor x = h(contiguous, "input");
+        return tensor(() -> torch.embedding(w, x, p, scaleGradByFreq, false));
+      }
+    }
+    org.bytedeco.pytorch.Tensor w = h(weight, "weight");
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    return tensor(() -> torch.embedding(w, x, p, scaleGradByFreq, false));
+  }
+
+  /** {@code embedding(input, weight, null, null, 2, false)}. */
+  public static Tensor embedding(Tensor input, Tensor weight) {
+    return embedding(input, weight, null, null, 2.0, false);
+  }
+
+  /** {@code torch.embedding_renorm_(weight.detach(), input, maxNorm, normType)}. */
+  private static void embeddingRenorm(
+      Tensor weight, Tensor input, double maxNorm, double normType) {
+    try (Tensor detached = weight.detach()) {
+      org.bytedeco.pytorch.Tensor w = h(detached, "weight");
+      org.bytedeco.pytorch.Tensor x = h(input, "input");
+      try (org.jtorch.autograd.GradMode off = org.jtorch.Torch.noGrad()) {
+        tensor(() -> torch.embedding_renorm_(w, x, maxNorm, normType)).close();
+      }
+    }
+  }
+
+  /**
+   * Sums, averages or takes the maximum of bags of embeddings without building the intermediate
+   * embeddings, PyTorch's {@code F.embedding_bag(input, weight, offsets, max_norm, norm_type,
+   * scale_grad_by_freq, mode, sparse=False, per_sample_weights, include_last_offset, padding_idx)}.
+   * A 2-D input (B, N) is B bags of N indices ({@code offsets} must be null); a 1-D input is cut
+   * into bags at {@code offsets}. Sparse gradients are not supported.
+   *
+   * @param mode {@code "sum"}, {@code "mean"} or {@code "max"}
+   * @param perSampleWeights weights of the same shape as {@code input} (mode "sum" only), or null
+   * @param paddingIdx indices equal to it are left out of every bag, or null
+   * @throws IllegalArgumentException where PyTorch raises ValueError (bad shapes, unknown mode)
+   * @throws UnsupportedOperationException for per-sample weights with a mode other than "sum"
+   */
+  public static Tensor embeddingBag(
+      Tensor input,
+      Tensor weight,
+      Tensor offsets,
+      Double maxNorm,
+      double normType,
+      boolean scaleGradByFreq,
+      String mode,
+      Tensor perSampleWeights,
+      boolean includeLastOffset,
+      Long paddingIdx) {
+    java.util.Objects.requireNonNull(input, "input");
+    java.util.Objects.requireNonNull(weight, "weight");
+    if (perSampleWeights != null
+        && !java.util.Arrays.equals(input.shape(), perSampleWeights.shape())) {
+      throw new IllegalArgumentException(
+          "embedding_bag: If per_sample_weights ("
+              + torchSize(perSampleWeights.shape())
+              + ") is not None, then it must have the same shape as the input ("
+              + torchSize(input.shape())
+              + ")");
+    }
+    if (weight.dim() != 2) {
+      throw new IllegalArgumentException(
+          "weight has to be a 2D Tensor, but got Tensor of dimension " + weight.dim());
+    }
+    try (org.jtorch.Scope scope = org.jtorch.Scope.open()) {
+      Tensor x = input;
+      Tensor offs = offsets;
+      Tensor psw = perSampleWeights;
+      boolean last = includeLastOffset;
+      if (x.dim() == 2) {
+        if (offs != null) {
+          throw new IllegalArgumentException(
+              "if input is 2D, then offsets has to be None, as input is treated is a mini-batch of"
+                  + " fixed length sequences. However, found offsets of type <class"
+                  + " 'torch.Tensor'>");
+        }
+        offs =
+            org.jtorch.Torch.arange(
+                0,
+                x.numel(),
+                x.size(1),
+                org.jtorch.TensorOptions.dtype(x.dtype()).withDevice(x.device()));
+        last = false;
+        x = x.reshape(-1);
+        if (psw != null) {
+          psw = psw.reshape(-1);
+        }
+      } else if (x.dim() == 1) {
+        if (offs == null) {
+          throw new IllegalArgumentException("offsets has to be a 1D Tensor but got None");
+        }
+        if (offs.dim() != 1) {
+          throw new IllegalArgumentException("offsets has to be a 1D Tensor");
+        }
+      } else {
+        throw new IllegalArgumentException(
+            "input has to be 1D or 2D Tensor, but got Tensor of dimension " + x.dim());
+      }
+      long modeEnum;
+      switch (String.valueOf(mode)) {
+        case "sum":
+          modeEnum = 0;
+          break;
+        case "mean":
+          modeEnum = 1;
+          break;
+        case "max":
+          modeEnum = 2;
+          if (scaleGradByFreq) {
+            throw new IllegalArgumentException(
+                "max mode does not support scaling the gradient by the frequency");
+          }
+          break;
+        default:
+          throw new IllegalArgumentException("mode has to be one of sum, mean or max");
+      }
+      if (maxNorm != null) {
+        embeddingRenorm(weight, x, maxNorm, normType);
+      }
+      if (psw != null && modeEnum != 0) {
+        throw new UnsupportedOperationException(
+            "embedding_bag: per_sample_weights was not None. per_sample_weights is only supported"
+                + " for mode='sum' (got mode='"
+                + mode
+                + "'). Please open a feature request on GitHub.");
+      }
+      org.bytedeco.pytorch.Tensor w = h(weight, "weight");
+      org.bytedeco.pytorch.Tensor xi = h(x, "input");
+      org.bytedeco.pytorch.Tensor o = h(offs, "offsets");
+      boolean lastOffset = last;
+      try (TensorOptional ps = optional(psw);
+          org.bytedeco.pytorch.LongOptional pad =
+              paddingIdx == null
+                  ? new org.bytedeco.pytorch.LongOptional()
+                  : new org.bytedeco.pytorch.LongOptional(paddingIdx)) {
+        Tensor out =
+            tensor(
+                () -> {
+                  org.bytedeco.pytorch.T_TensorTensorTensorTensor_T r =
+                      torch.embedding_bag(
+                          w, xi, o, scaleGradByFreq, modeEnum, false, ps, lastOffset, pad);
+                  try {
+                    // get0() points into the tuple: take a reference of our own
+                    return new org.bytedeco.pytorch.Tensor(r.get0());
+                  } finally {
+                    r.close();
+                  }
+                });
+        return scope.keep(out);
+      }
+    }
+  }
+
+  /**
+   * {@code embeddingBag(input, weight, offsets, null, 2, false, mode, null, false, null)}:
+   * PyTorch's defaults apart from {@code mode} (whose PyTorch default is "mean").
+   */
+  public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) {
+    return embeddingBag(input, weight, offsets, null, 2.0, false, mode, null, false, null);
+  }
+
+  // torchSize(long[]) (PyTorch's "torch.Size([2, 3])") lives in the losses section
+
+  private static String pyTuple(long... values) {
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < values.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(values[i]);
+    }
+    return sb.append(values.length == 1 ? ",)" : ")").toString();
+  }
+
+  /**
+   * Attention {@code softmax(q kᵀ · scale + mask) v} over the last two dimensions, PyTorch's {@code
+   * F.scaled_dot_product_attention(query, key, value, attn_mask, dropout_p, is_causal, scale=,
+   * enable_gqa=)}, with the kernel LibTorch picks for the inputs (the same one Python runs).
+   *
+   * @param attnMask a bool mask (true takes part) or a float mask added to the scores, or null
+   * @param scale the factor applied to the scores, or null for 1/√E
+   */
+  public static Tensor scaledDotProductAttention(
+      Tensor query,
+      Tensor key,
+      Tensor value,
+      Tensor attnMask,
+      double dropoutP,
+      boolean isCausal,
+      Double scale,
+      boolean enableGqa) {
+    org.bytedeco.pytorch.Tensor q = h(query, "query");
+    org.bytedeco.pytorch.Tensor k = h(key, "key");
+    org.bytedeco.pytorch.Tensor v = h(value, "value");
+    try (TensorOptional m = optional(attnMask);
+        org.bytedeco.pytorch.DoubleOptional s =
+            scale == null
+                ? new org.bytedeco.pytorch.DoubleOptional()
+                : new org.bytedeco.pytorch.DoubleOptional(scale)) {
+      return tensor(
+          () -> torch.scaled_dot_product_attention(q, k, v, m, dropoutP, isCausal, s, enableGqa));
+    }
+  }
+
+  /** {@code scaledDotProductAttention(query, key, value, null, 0, false, null, false)}. */
+  public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value) {
+    return scaledDotProductAttention(query, key, value, null, 0.0, false, null, false);
+  }
+
+  /**
+   * PyTorch's {@code F.multi_head_attention_forward}, the computation behind {@link
+   * org.jtorch.nn.MultiheadAttention}, step for step as Python's implementation (so outputs,
+   * gradients and dropout's random numbers are Python's). Inputs are sequence-first: query (L, N,
+   * E) or unbatched (L, E), key and value (S, N, E) or (S, E). Null stands for Python's None. As in
+   * Python, batched inputs that are the same tensor object (query, key and value for
+   * self-attention, or key and value) are projected with one matrix product, as Python's {@code is}
+   * tests decide.
+   *
+   * @param keyPaddingMask (N, S) or (S): true (or -inf) masks a key position, or null
+   * @param attnMask (L, S) or (N·numHeads, L, S): true (or -inf) masks, or null
+   * @return the output (L, N, E) or (L, E), and the attention weights (null unless {@code
+   *     needWeights}): (N, L, S), or (N, numHeads, L, S) when not {@code averageAttnWeights}
+   * @throws IllegalArgumentException where PyTorch raises an AssertionError or a RuntimeError of
+   *     its own (shapes, mask dtypes, {@code isCausal} without a mask)
+   */
+  public static org.jtorch.nn.MultiheadAttention.Output multiHeadAttentionForward(
+      Tensor query,
+      Tensor key,
+      Tensor value,
+      long embedDimToCheck,
+      long numHeads,
+      Tensor inProjWeight,
+      Tensor inProjBias,
+      Tensor biasK,
+      Tensor biasV,
+      boolean addZeroAttn,
+      double dropoutP,
+      Tensor outProjWeight,
+      Tensor outProjBias,
+      boolean training,
+      Tensor keyPaddingMask,
+      boolean needWeights,
+      Tensor attnMask,
+      boolean useSeparateProjWeight,
+      Tensor qProjWeight,
+      Tensor kProjWeight,
+      Tensor vProjWeight,
+      Tensor staticK,
+      Tensor staticV,
+      boolean averageAttnWeights,
+      boolean isCausal) {
+    java.util.Objects.requireNonNull(query, "query");
+    java.util.Objects.requireNonNull(key, "key");
+    java.util.Objects.requireNonNull(value, "value");
+    try (org.jtorch.Scope scope = org.jtorch.Scope.open()) {
+      boolean isBatched = mhaShapeCheck(query, key, value, keyPaddingMask, attnMask, numHeads);
+      // Python tests `k is v` and `q is k` after unsqueezing unbatched inputs, which makes new
+      // objects: only batched self-attention takes the packed projection
+      boolean kIsV = isBatched && key == value;
+      boolean qIsK = isBatched && query == key;
+      if (!isBatched) {
+        query = query.unsqueeze(1);
+        key = key.unsqueeze(1);
+        value = value.unsqueeze(1);
+        if (keyPaddingMask != null) {
+          keyPaddingMask = keyPaddingMask.unsqueeze(0);
+        }
+      }
+      long tgtLen = query.size(0);
+      long bsz = query.size(1);
+      long embedDim = query.size(2);
+      long srcLen = key.size(0);
+      keyPaddingMask = canonicalMask(keyPaddingMask, "key_padding_mask", query.dtype());
+      if (isCausal && attnMask == null) {
+        throw new IllegalArgumentException(
+            "Need attn_mask if specifying the is_causal hint. You may use the Transformer module"
+                + " method `generate_square_subsequent_mask` to create this mask.");
+      }
+      if (isCausal && keyPaddingMask == null && !needWeights) {
+        attnMask = null;
+      } else {
+        attnMask = canonicalMask(attnMask, "attn_mask", query.dtype());
+        if (keyPaddingMask != null) {
+          isCausal = false;
+        }
+      }
+      if (embedDim != embedDimToCheck) {
+        throw new IllegalArgumentException(
+            "was expecting embedding dimension of " + embedDimToCheck + ", but got " + embedDim);
+      }
+      long headDim = embedDim / numHeads;
+      if (headDim * numHeads != embedDim) {
+        throw new IllegalArgumentException(
+            "embed_dim " + embedDim + " not divisible by num_heads " + numHeads);
+      }
+      if (useSeparateProjWeight) {
+        if (key.size(0) != value.size(0) || key.size(1) != value.size(1)) {
+          throw new IllegalArgumentException(
+              "key's sequence and batch dims "
+                  + torchSize(new long[] {key.size(0), key.size(1)})
+                  + " do not match value's "
+                  + torchSize(new long[] {value.size(0), value.size(1)}));
+        }
+      } else if (!java.util.Arrays.equals(key.shape(), value.shape())) {
+        throw new IllegalArgumentException(
+            "key shape "
+                + torchSize(key.shape())
+                + " does not match value shape "
+                + torchSize(value.shape()));
+      }
+      Tensor q;
+      Tensor k;
+      Tensor v;
+      if (!useSeparateProjWeight) {
+        if (inProjWeight == null) {
+          throw new IllegalArgumentException(
+              "use_separate_proj_weight is False but in_proj_weight is None");
+        }
+        Tensor[] qkv = inProjectionPacked(query, key, value, kIsV, qIsK, inProjWeight, inProjBias);
+        q = qkv[0];
+        k = qkv[1];
+        v = qkv[2];
+      } else {
+        if (qProjWeight == null) {
+          throw new IllegalArgumentException(
+              "use_separate_proj_weight is True but q_proj_weight is None");
+        }
+        if (kProjWeight == null) {
+          throw new IllegalArgumentException(
+              "use_separate_proj_weight is True but k_proj_weight is None");
+        }
+        if (vProjWeight == null) {
+          throw new IllegalArgumentException(
+              "use_separate_proj_weight is True but v_proj_weight is None");
+        }
+        Tensor bq = null;
+        Tensor bk = null;
+        Tensor bv = null;
+        if (inProjBias != null) {
+          java.util.List<Tensor> b = inProjBias.chunk(3);
+          bq = b.get(0);
+          bk = b.get(1);
+          bv = b.get(2);
+        }
+        long eq = query.size(-1);
+        long ek = key.size(-1);
+        long ev = value.size(-1);
+        checkShape(qProjWeight, "query weights", eq, eq);
+        checkShape(kProjWeight, "key weights", eq, ek);
+        checkShape(vProjWeight, "value weights", eq, ev);
+        if (bq != null) {
+          checkShape(bq, "query bias", eq);
+          checkShape(bk, "key bias", eq);
+          checkShape(bv, "value bias", eq);
+        }
+        q = linear(query, qProjWeight, bq);
+        k = linear(key, kProjWeight, bk);
+        v = linear(value, vProjWeight, bv);
+      }
+      if (attnMask != null) {
+        if (attnMask.dim() == 2) {
+          if (attnMask.size(0) != tgtLen || attnMask.size(1) != srcLen) {
+            throw new IllegalArgumentException(
+                "The shape of the 2D attn_mask is "
+                    + torchSize(attnMask.shape())
+                    + ", but should be "
+                    + pyTuple(tgtLen, srcLen)
+                    + ".");
+          }
+          attnMask = attnMask.unsqueeze(0);
+        } else if (attnMask.dim() == 3) {
+          if (!java.util.Arrays.equals(
+              attnMask.shape(), new long[] {bsz * numHeads, tgtLen, srcLen})) {
+            throw new IllegalArgumentException(
+                "The shape of the 3D attn_mask is "
+                    + torchSize(attnMask.shape())
+                    + ", but should be "
+                    + pyTuple(bsz * numHeads, tgtLen, srcLen)
+                    + ".");
+          }
+        } else {
+          throw new IllegalArgumentException(
+              "attn_mask's dimension " + attnMask.dim() + " is not supported");
+        }
+      }
+      if (biasK != null && biasV != null) {
+        if (staticK != null) {
+          throw new IllegalArgumentException("bias cannot be added to static key.");
+        }
+        if (staticV != null) {
+          throw new IllegalArgumentException("bias cannot be added to static value.");
+        }
+        k = org.jtorch.Torch.cat(java.util.List.of(k, biasK.repeat(1, bsz, 1)));
+        v = org.jtorch.Torch.cat(java.util.List.of(v, biasV.repeat(1, bsz, 1)));
+        if (attnMask != null) {
+          attnMask = padLast(attnMask);
+        }
+        if (keyPaddingMask != null) {
+          keyPaddingMask = padLast(keyPaddingMask);
+        }
+      } else if (biasK != null) {
+        throw new IllegalArgumentException("bias_k is set but bias_v is None");
+      } else if (biasV != null) {
+        throw new IllegalArgumentException("bias_v is set but bias_k is None");
+      }
+      q = q.view(tgtLen, bsz * numHeads, headDim).transpose(0, 1);
+      if (staticK == null) {
+        k = k.view(k.size(0), bsz * numHeads, headDim).transpose(0, 1);
+      } else {
+        if (staticK.size(0) != bsz * numHeads) {
+          throw new IllegalArgumentException(
+              "expecting static_k.size(0) of " + bsz * numHeads + ", but got " + staticK.size(0));
+        }
+        if (staticK.size(2) != headDim) {
+          throw new IllegalArgumentException(
+              "expecting static_k.size(2) of " + headDim + ", but got " + staticK.size(2));
+        }
+        k = staticK;
+      }
+      if (staticV == null) {
+        v = v.view(v.size(0), bsz * numHeads, headDim).transpose(0, 1);
+      } else {
+        if (staticV.size(0) != bsz * numHeads) {
+          throw new IllegalArgumentException(
+              "expecting static_v.size(0) of " + bsz * numHeads + ", but got " + staticV.size(0));
+        }
+        if (staticV.size(2) != headDim) {
+          throw new IllegalArgumentException(
+              "expecting static_v.size(2) of " + headDim + ", but got " + staticV.size(2));
+        }
+        v = staticV;
+      }
+      if (addZeroAttn) {
+        long[] zshape = {bsz * numHeads, 1, headDim};
+        k =
+            org.jtorch.Torch.cat(
+                java.util.List.of(
+                    k,
+                    org.jtorch.Torch.zeros(
+                        zshape, org.jtorch.TensorOptions.dtype(k.dtype()).withDevice(k.device()))),
+                1);
+        v =
+            org.jtorch.Torch.cat(
+                java.util.List.of(
+                    v,
+                    org.jtorch.Torch.zeros(
+                        zshape, org.jtorch.TensorOptions.dtype(v.dtype()).withDevice(v.device()))),
+                1);
+        if (attnMask != null) {
+          attnMask = padLast(attnMask);
+        }
+        if (keyPaddingMask != null) {
+          keyPaddingMask = padLast(keyPaddingMask);
+        }
+      }
+      srcLen = k.size(1);
+      if (keyPaddingMask != null) {
+        if (keyPaddingMask.size(0) != bsz) {
+          throw new IllegalArgumentException(
+              "Expected key_padded_mask.shape[0] to be "
+                  + bsz
+                  + ", but got "
+                  + keyPaddingMask.size(0));
+        }
+        if (keyPaddingMask.size(1) != srcLen) {
+          throw new IllegalArgumentException(
+              "Expected key_padded_mask.shape[1] to be "
+                  + srcLen
+                  + ", but got "
+                  + keyPaddingMask.size(1));
+        }
+        keyPaddingMask =
+            keyPaddingMask
+                .view(bsz, 1, 1, srcLen)
+                .expand(-1, numHeads, -1, -1)
+                .reshape(bsz * numHeads, 1, srcLen);
+        attnMask = attnMask == null ? keyPaddingMask : attnMask.add(keyPaddingMask);
+      }
+      if (!training) {
+        dropoutP = 0.0;
+      }
+      Tensor out;
+      Tensor weights = null;
+      if (needWeights) {
+        long e = q.size(2);
+        Tensor qScaled = q.mul(Math.sqrt(1.0 / (double) e));
+        if (isCausal && attnMask == null) {
+          throw new IllegalArgumentException("FIXME: is_causal not implemented for need_weights");
+        }
+        Tensor kt = k.transpose(-2, -1);
+        if (attnMask != null) {
+          org.bytedeco.pytorch.Tensor m = h(attnMask, "attn_mask");
+          org.bytedeco.pytorch.Tensor a = h(qScaled, "q");
+          org.bytedeco.pytorch.Tensor b = h(kt, "k");
+          weights = tensor(() -> torch.baddbmm(m, a, b));
+        } else {
+          weights = qScaled.bmm(kt);
+        }
+        weights = weights.softmax(-1);
+        if (dropoutP > 0.0) {
+          weights = dropout(weights, dropoutP, true);
+        }
+        out = weights.bmm(v);
+        out = out.transpose(0, 1).reshape(tgtLen * bsz, embedDim);
+        out = linear(out, outProjWeight, outProjBias);
+        out = out.view(tgtLen, bsz, out.size(1));
+        weights = weights.view(bsz, numHeads, tgtLen, srcLen);
+        if (averageAttnWeights) {
+          weights = weights.mean(1);
+        }
+        if (!isBatched) {
+          out = out.squeeze(1);
+          weights = weights.squeeze(0);
+        }
+      } else {
+        if (attnMask != null) {
+          if (attnMask.size(0) == 1 && attnMask.dim() == 3) {
+            attnMask = attnMask.unsqueeze(0);
+          } else {
+            attnMask = attnMask.view(bsz, numHeads, -1, srcLen);
+          }
+        }
+        q = q.view(bsz, numHeads, tgtLen, headDim);
+        k = k.view(bsz, numHeads, srcLen, headDim);
+        v = v.view(bsz, numHeads, srcLen, headDim);
+        out = scaledDotProductAttention(q, k, v, attnMask, dropoutP, isCausal, null, false);
+        out = out.permute(2, 0, 1, 3).reshape(bsz * tgtLen, embedDim);
+        out = linear(out, outProjWeight, outProjBias);
+        out = out.view(tgtLen, bsz, out.size(1));
+        if (!isBatched) {
+          out = out.squeeze(1);
+        }
+      }
+      scope.keep(out);
+      if (weights != null) {
+        scope.keep(weights);
+      }
+      return new org.jtorch.nn.MultiheadAttention.Output(out, weights);
+    }
+  }
+
+  private static void checkShape(Tensor t, String what, long... want) {
+    if (!java.util.Arrays.equals(t.shape(), want)) {
+      throw new IllegalArgumentException(
+          "expecting " + what + " shape of " + pyTuple(want) + ", but got " + torchSize(t.shape()));
+    }
+  }
+
+  /** PyTorch's {@code pad(mask, (0, 1))}: one zero column at the end of the last dimension. */
+  private static Tensor padLast(Tensor mask) {
+    org.bytedeco.pytorch.Tensor m = h(mask, "mask");
+    try (Scalar zero = new Scalar(0.0)) {
+      return tensor(() -> torch.constant_pad_nd(m, new long[] {0, 1}, zero));
+    }
+  }
+
+  /** PyTorch's {@code _in_projection_packed}, including its identity tests on q, k and v. */
+  private static Tensor[] inProjectionPacked(
+      Tensor q, Tensor k, Tensor v, boolean kIsV, boolean qIsK, Tensor w, Tensor b) {
+    long e = q.size(-1);
+    if (kIsV) {
+      if (qIsK) {
+        Tensor proj =
+            linear(q, w, b)
+                .unflatten(-1, 3, e)
+                .unsqueeze(0)
+                .transpose(0, -2)
+                .squeeze(-2)
+                .contiguous();
+        return new Tensor[] {proj.select(0, 0), proj.select(0, 1), proj.select(0, 2)};
+      }
+      java.util.List<Tensor> ws = w.split(new long[] {e, e * 2});
+      Tensor bq = null;
+      Tensor bkv = null;
+      if (b != null) {
+        java.util.List<Tensor> bs = b.split(new long[] {e, e * 2});
+        bq = bs.get(0);
+        bkv = bs.get(1);
+      }
+      Tensor qProj = linear(q, ws.get(0), bq);
+      Tensor kv =
+          linear(k, ws.get(1), bkv)
+              .unflatten(-1, 2, e)
+              .unsqueeze(0)
+              .transpose(0, -2)
+              .squeeze(-2)
+              .contiguous();
+      return new Tensor[] {qProj, kv.select(0, 0), kv.select(0, 1)};
+    }
+    java.util.List<Tensor> ws = w.chunk(3);
+    Tensor bq = null;
+    Tensor bk = null;
+    Tensor bv = null;
+    if (b != null) {
+      java.util.List<Tensor> bs = b.chunk(3);
+      bq = bs.get(0);
+      bk = bs.get(1);
+      bv = bs.get(2);
+    }
+    return new Tensor[] {
+      linear(q, ws.get(0), bq), linear(k, ws.get(1), bk), linear(v, ws.get(2), bv)
+    };
+  }
+
+  /** PyTorch's {@code _mha_shape_check}; returns whether the input is batched. */
+  private static boolean mhaShapeCheck(
+      Tensor query,
+      Tensor key,
+      Tensor value,
+      Tensor keyPaddingMask,
+      Tensor attnMask,
+      long numHeads) {
+    if (query.dim() == 3) {
+      if (key.dim() != 3 || value.dim() != 3) {
+        throw new IllegalArgumentException(
+            "For batched (3-D) `query`, expected `key` and `value` to be 3-D but found "
+                + key.dim()
+                + "-D and "
+                + value.dim()
+                + "-D tensors respectively");
+      }
+      if (keyPaddingMask != null && keyPaddingMask.dim() != 2) {
+        throw new IllegalArgumentException(
+            "For batched (3-D) `query`, expected `key_padding_mask` to be `None` or 2-D but found "
+                + keyPaddingMask.dim()
+                + "-D tensor instead");
+      }
+      if (attnMask != null && attnMask.dim() != 2 && attnMask.dim() != 3) {
+        throw new IllegalArgumentException(
+            "For batched (3-D) `query`, expected `attn_mask` to be `None`, 2-D or 3-D but found "
+                + attnMask.dim()
+                + "-D tensor instead");
+      }
+      return true;
+    }
+    if (query.dim() == 2) {
+      if (key.dim() != 2 || value.dim() != 2) {
+        throw new IllegalArgumentException(
+            "For unbatched (2-D) `query`, expected `key` and `value` to be 2-D but found "
+                + key.dim()
+                + "-D and "
+                + value.dim()
+                + "-D tensors respectively");
+      }
+      if (keyPaddingMask != null && keyPaddingMask.dim() != 1) {
+        throw new IllegalArgumentException(
+            "For unbatched (2-D) `query`, expected `key_padding_mask` to be `None` or 1-D but found"
+                + " "
+                + keyPaddingMask.dim()
+                + "-D tensor instead");
+      }
+      if (attnMask != null) {
+        if (attnMask.dim() != 2 && attnMask.dim() != 3) {
+          throw new IllegalArgumentException(
+              "For unbatched (2-D) `query`, expected `attn_mask` to be `None`, 2-D or 3-D but found"
+                  + " "
+                  + attnMask.dim()
+                  + "-D tensor instead");
+        }
+        if (attnMask.dim() == 3) {
+          long[] want = {numHeads, query.size(0), key.size(0)};
+          if (!java.util.Arrays.equals(attnMask.shape(), want)) {
+            throw new IllegalArgumentException(
+                "Expected `attn_mask` shape to be "
+                    + pyTuple(want)
+                    + " but got "
+                    + torchSize(attnMask.shape()));
+          }
+        }
+      }
+      return false;
+    }
+    throw new IllegalArgumentException(
+        "query should be unbatched 2D or batched 3D tensor but received "
+            + query.dim()
+            + "-D query tensor");
+  }
+
+  /**
+   * PyTorch's {@code F._canonical_mask}: a bool mask becomes a float mask of {@code dtype} with
+   * -inf where it is true; a float mask is returned as is; null stays null.
+   *
+   * @throws IllegalArgumentException for a mask that is neither bool nor floating point
+   */
+  public static Tensor canonicalMask(Tensor mask, String maskName, org.jtorch.DType dtype) {
+    if (mask == null) {
+      return null;
+    }
+    boolean isFloat = mask.dtype().isFloatingPoint();
+    if (mask.dtype() != org.jtorch.DType.BOOL && !isFloat) {
+      throw new IllegalArgumentException(
+          "only bool and floating types of " + maskName + " are supported");
+    }
+    if (isFloat) {
+      return mask;
+    }
+    return org.jtorch.Torch.zeros(
+            mask.shape(), org.jtorch.TensorOptions.dtype(dtype).withDevice(mask.device()))
+        .maskedFill_(mask, Double.NEGATIVE_INFINITY);
+  }
+
   // end of embedding, recurrent and attention
   // =============================================================================================
 
