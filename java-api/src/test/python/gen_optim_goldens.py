@@ -5,6 +5,9 @@ optimizer configuration, the parameters (flattened, concatenated) after each of 
 lbfgs.json: L-BFGS on the Rosenbrock function (closure), parameters and losses after each step.
 schedulers.json: for each scheduler configuration, the learning rates (and momentum where the
 scheduler cycles it) of every parameter group after construction and after each of 20 steps.
+training.json: the loss of every step of 50 training steps (SGD+momentum, Adam) of the MLP
+784-256-10 (batches of 16) and of the small CNN of the nn issue (batches of 8 images 1x28x28),
+initialised after manual_seed(0), batches drawn with randn/randint after manual_seed(1).
 """
 import json
 import math
@@ -230,7 +233,7 @@ def checkpoint():
 
 
 def training():
-    """MLP 784-256-10, 50 steps of SGD+momentum and of Adam; batches of 16 drawn after seed 1."""
+    """MLP 784-256-10 and the small CNN, 50 steps of SGD+momentum and of Adam on seeded batches."""
     cases = []
     for cid in ["sgd", "adam"]:
         torch.manual_seed(0)
@@ -250,7 +253,32 @@ def training():
             opt.step()
             losses.append(loss.item())
         cases.append({"id": "mlp_" + cid, "losses": losses})
+    # the small CNN of the nn issue, batches of 8 images 1x28x28 drawn after seed 1
+    for cid in ["sgd", "adam"]:
+        torch.manual_seed(0)
+        model = small_cnn()
+        if cid == "sgd":
+            opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, foreach=False)
+        else:
+            opt = torch.optim.Adam(model.parameters(), lr=1e-3, foreach=False)
+        torch.manual_seed(1)
+        losses = []
+        for _ in range(50):
+            x = torch.randn(8, 1, 28, 28)
+            y = torch.randint(0, 10, (8,))
+            opt.zero_grad()
+            loss = torch.nn.functional.cross_entropy(model(x), y)
+            loss.backward()
+            opt.step()
+            losses.append(loss.item())
+        cases.append({"id": "cnn_" + cid, "losses": losses})
     return {"torch": torch.__version__, "cases": cases}
+
+
+def small_cnn():
+    nn = torch.nn
+    return nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                         nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(), nn.Linear(128, 10))
 
 
 def write(name, data):
