@@ -1,5 +1,6 @@
 #include <ATen/Version.h>
 
+#include "jtorch/runtime.h"
 #include "kernels.h"
 
 namespace jtorch::ops::cpu {
@@ -19,3 +20,7 @@ const Kernels& kernels() {
 }
 
 }  // namespace jtorch::ops::cpu
+
+extern "C" const char* jtorch_ops_cpu_kernels(void) {
+  return jtorch::ops::cpu::kernels().name;
+}
