@@ -1,43 +1,22 @@
-// jtorch::argmax_layer: argument checks, the ATen implementation shared by the
-// device kernels, and the CPU and Meta kernels.
-#include "argmax_layer.h"
-
+// jtorch::argmax_layer: the CPU and Meta kernels, the output shapes shared by every device
+// kernel, and the straight-through backward.
 #include <ATen/ATen.h>
-#include <ATen/WrapDimUtils.h>
 #include <torch/library.h>
+
+#include "cpu/kernels.h"
+#include "internal.h"
 
 namespace jtorch::ops {
 
-int64_t check_argmax_layer_args(const at::Tensor& self, int64_t dim) {
-  TORCH_CHECK(self.defined(), "jtorch::argmax_layer(): expected a defined tensor");
-  const auto dtype = self.scalar_type();
-  TORCH_CHECK(dtype == at::kHalf || dtype == at::kBFloat16 || dtype == at::kFloat ||
-                  dtype == at::kDouble,
-              "jtorch::argmax_layer(): expected a floating-point tensor "
-              "(float16, bfloat16, float32 or float64), but got ",
-              dtype);
-  // Raises c10::IndexError with PyTorch's own "Dimension out of range" message;
-  // a 0-d tensor accepts dim 0 and -1, like torch.argmax.
-  const int64_t wrapped = at::maybe_wrap_dim(dim, self.dim());
-  if (self.dim() > 0) {
-    TORCH_CHECK_INDEX(self.size(wrapped) != 0, "jtorch::argmax_layer(): Expected reduction dim ",
-                      dim, " to have non-zero size (input shape ", self.sizes(), ").");
-  }
-  return wrapped;
+at::Tensor kernel_input(const at::Tensor& self) {
+  return self.resolve_neg().contiguous();
 }
 
-at::Tensor argmax_layer_forward(const at::Tensor& self, int64_t dim) {
-  at::Tensor out = at::zeros_like(self, at::MemoryFormat::Contiguous);
-  if (self.dim() == 0) {
-    return out.fill_(1);
-  }
-  if (self.numel() == 0) {
-    return out;
-  }
-  // argmax returns the first maximal index and treats NaN as the maximum.
-  return out.scatter_(dim, self.argmax(dim, /*keepdim=*/true), 1);
+at::Tensor empty_argmax_layer(const at::Tensor& self) {
+  return at::empty(self.sizes(), self.options().memory_format(at::MemoryFormat::Contiguous));
 }
 
+// grad_self = s * (g - (g * s).sum(dim, keepdim=True)),  s = softmax(self, dim)
 at::Tensor argmax_layer_backward(const at::Tensor& grad, const at::Tensor& self, int64_t dim) {
   const at::Tensor s = at::softmax(self, dim);
   return s * (grad - (grad * s).sum(dim, /*keepdim=*/true));
@@ -46,15 +25,23 @@ at::Tensor argmax_layer_backward(const at::Tensor& grad, const at::Tensor& self,
 namespace {
 
 at::Tensor argmax_layer_cpu(const at::Tensor& self, int64_t dim) {
+  const ReduceShape s = check_reduce_args(self, dim, "jtorch::argmax_layer()");
   TORCH_CHECK(self.device().is_cpu(), "jtorch::argmax_layer(): CPU kernel got a tensor on ",
               self.device());
-  return argmax_layer_forward(self, check_argmax_layer_args(self, dim));
+  at::Tensor out = empty_argmax_layer(self);
+  if (self.dim() == 0) {
+    return out.fill_(1);
+  }
+  if (out.numel() > 0) {
+    cpu::kernels().argmax_layer(kernel_input(self), s, out);
+  }
+  return out;
 }
 
 // Shape/dtype propagation only (torch.compile, FakeTensor, meta tensors).
 at::Tensor argmax_layer_meta(const at::Tensor& self, int64_t dim) {
-  check_argmax_layer_args(self, dim);
-  return at::empty_like(self, at::MemoryFormat::Contiguous);
+  check_reduce_args(self, dim, "jtorch::argmax_layer()");
+  return empty_argmax_layer(self);
 }
 
 }  // namespace

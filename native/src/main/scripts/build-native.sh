@@ -142,6 +142,17 @@ log "configuring extensions-cpp for ${platform}${extension} (JTORCH_CUDA=$cuda) 
   "-DJTORCH_CUDA=$cuda" >&2
 "$cmake" --build "$build_dir" -j "$jobs" >&2
 
+# ---------------------------------------------------------------- 3b. the user template
+# extensions-cpp/template is built the way its README says (option: explicit folders), so that
+# org.jtorch.ops.UserTemplateTest can load and call it; it is not packaged.
+if [[ -d $source_dir/template ]]; then
+  template_dir="$(dirname "$build_dir")/template"
+  "$cmake" -S "$source_dir/template" -B "$template_dir" -DCMAKE_BUILD_TYPE=Release \
+    "-DTORCH_INCLUDE_DIRS=$include_dir;$include_dir/torch/csrc/api/include" \
+    "-DTORCH_LIB_DIR=$torch_libs" >&2
+  "$cmake" --build "$template_dir" -j "$jobs" >&2
+fi
+
 # ---------------------------------------------------------------- 4. strip into the JAR tree
 built="$build_dir/libjtorch_ops.so"
 [[ -f $built ]] || die "CMake did not produce $built"

@@ -33,7 +33,10 @@ import org.bytedeco.javacpp.Loader;
  *   <li>{@code jtorch.maxPhysicalBytes}: {@code false} keeps JavaCPP's own
  *       {@code org.bytedeco.javacpp.maxPhysicalBytes} default; otherwise jtorch sets it to 0 (unless
  *       the user set it), because reading the resident size on every tracked allocation costs
- *       about 2 µs per small tensor operation.
+ *       about 2 µs per small tensor operation;
+ *   <li>{@code jtorch.ops.direct}: {@code false} calls jtorch's own operators through the
+ *       dispatcher's boxed path instead of the JNI glue of {@link
+ *       org.jtorch.bindings.ops.JtorchOps} (see {@link #loadOpsBindings()}).
  * </ul>
  *
  * <p>This class is thread-safe: concurrent callers block until the first load has finished; a
@@ -90,6 +93,51 @@ public final class NativeLibraries {
             : linkError("could not load jtorch's native libraries: " + t.getMessage(), t);
       }
     }
+  }
+
+  private static volatile Boolean opsBindings;
+  private static Throwable opsBindingsFailure;
+
+  /**
+   * Loads the JNI glue of the operator preset ({@link org.jtorch.bindings.ops.JtorchOps},
+   * {@code libjnijtorch_ops.so} next to its class) after {@link #load()}, once. Returns false,
+   * and logs why at WARNING once, when the glue cannot be loaded (then jtorch calls its operators
+   * through the dispatcher's boxed path instead) or when {@code -Djtorch.ops.direct=false} asks
+   * for the boxed path.
+   */
+  public static boolean loadOpsBindings() {
+    Boolean b = opsBindings;
+    if (b != null) {
+      return b;
+    }
+    synchronized (NativeLibraries.class) {
+      if (opsBindings != null) {
+        return opsBindings;
+      }
+      load();
+      if ("false".equalsIgnoreCase(System.getProperty("jtorch.ops.direct"))) {
+        opsBindings = false;
+        return false;
+      }
+      try {
+        Loader.load(org.jtorch.bindings.ops.JtorchOps.class);
+        opsBindings = true;
+      } catch (Throwable t) {
+        opsBindingsFailure = t;
+        opsBindings = false;
+        LOG.log(
+            Level.WARNING,
+            "jtorch's operator bindings (libjnijtorch_ops.so) could not be loaded; jtorch::"
+                + " operators run through the dispatcher's boxed path: " + t,
+            t);
+      }
+      return opsBindings;
+    }
+  }
+
+  /** Why {@link #loadOpsBindings()} returned false, or null. */
+  public static Throwable opsBindingsFailure() {
+    return opsBindingsFailure;
   }
 
   /** The platform whose natives were loaded, such as {@code linux-x86_64}. */
