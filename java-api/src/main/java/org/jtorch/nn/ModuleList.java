@@ -1,14 +1,13 @@
 package org.jtorch.nn;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
  * A list of submodules, registered under "0", "1", …, PyTorch's {@code nn.ModuleList}. It has no
  * forward of its own: the owning module decides how to call its elements.
  */
-public class ModuleList extends Module implements Iterable<Module> {
+public class ModuleList extends ModuleSequence {
   /** The given modules. */
   public ModuleList(Module... modules) {
     for (Module m : modules) {
@@ -25,32 +24,8 @@ public class ModuleList extends Module implements Iterable<Module> {
 
   /** Adds {@code module} at the end; returns this. */
   public ModuleList append(Module module) {
-    registerModule(Integer.toString(size()), module);
+    add(module);
     return this;
-  }
-
-  /** The number of modules. */
-  public int size() {
-    return namedChildren().size();
-  }
-
-  /**
-   * The module at {@code index} (negative counts from the end).
-   *
-   * @throws IndexOutOfBoundsException if out of range
-   */
-  public Module get(int index) {
-    List<Module> c = children();
-    int i = index < 0 ? index + c.size() : index;
-    if (i < 0 || i >= c.size()) {
-      throw new IndexOutOfBoundsException("index " + index + " is out of range");
-    }
-    return c.get(i);
-  }
-
-  @Override
-  public Iterator<Module> iterator() {
-    return children().iterator();
   }
 
   /** Like PyTorch, runs of identical consecutive entries print once: {@code (0-2): 3 x Linear(...)}. */

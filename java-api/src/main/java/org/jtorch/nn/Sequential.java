@@ -1,7 +1,5 @@
 package org.jtorch.nn;
 
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.jtorch.Tensor;
 
@@ -14,7 +12,7 @@ import org.jtorch.Tensor;
  * var model = new Sequential(new Linear(784, 256), new ReLU(), new Linear(256, 10));
  * }</pre>
  */
-public class Sequential extends Module implements Iterable<Module> {
+public class Sequential extends ModuleSequence {
   /** The given modules, named "0", "1", …. */
   public Sequential(Module... modules) {
     for (Module m : modules) {
@@ -31,32 +29,8 @@ public class Sequential extends Module implements Iterable<Module> {
 
   /** Adds {@code module} at the end, named by its position; returns this. */
   public Sequential append(Module module) {
-    registerModule(Integer.toString(size()), module);
+    add(module);
     return this;
-  }
-
-  /** The number of modules. */
-  public int size() {
-    return namedChildren().size();
-  }
-
-  /**
-   * The module at {@code index} (negative counts from the end).
-   *
-   * @throws IndexOutOfBoundsException if out of range
-   */
-  public Module get(int index) {
-    List<Module> c = children();
-    int i = index < 0 ? index + c.size() : index;
-    if (i < 0 || i >= c.size()) {
-      throw new IndexOutOfBoundsException("index " + index + " is out of range");
-    }
-    return c.get(i);
-  }
-
-  @Override
-  public Iterator<Module> iterator() {
-    return children().iterator();
   }
 
   /** Feeds {@code input} through every module in turn. */
