@@ -26,6 +26,10 @@ import org.jtorch.Torch;
  * ./mvnw -q -f samples exec:java -Dsample=CpuVsGpu -Dexec.args="--sizes 1000,100000,10000000"
  * </pre>
  *
+ * {@code --threads N} sets LibTorch's intra-op threads for the CPU side. On a busy machine, a
+ * reduction split over threads waits for a thread the operating system has not scheduled yet
+ * (milliseconds); {@code --threads 1} shows what one core does without that wait.
+ *
  * The GPU needs jtorch's GPU flavour ({@code -Djavacpp.platform.extension=-gpu}, see the README);
  * the CPU flavour never sees one.
  */
@@ -48,10 +52,13 @@ public final class CpuVsGpu {
   public static void main(String[] args) {
     long[] sizes = {1_000, 10_000, 100_000, 1_000_000, 10_000_000};
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--sizes") && i + 1 < args.length) {
+      if (args[i].equals("--threads") && i + 1 < args.length) {
+        Torch.setNumThreads(Integer.parseInt(args[++i]));
+      } else if (args[i].equals("--sizes") && i + 1 < args.length) {
         sizes = Arrays.stream(args[++i].split(",")).mapToLong(s -> (long) Double.parseDouble(s.trim())).toArray();
       } else {
-        throw new IllegalArgumentException("usage: --sizes 1000,10000,... (got " + args[i] + ")");
+        throw new IllegalArgumentException(
+            "usage: [--sizes 1000,10000,...] [--threads N] (got " + args[i] + ")");
       }
     }
     run(sizes, System.out);
@@ -72,6 +79,12 @@ public final class CpuVsGpu {
       out.println("CUDA is available: " + Torch.cuda().deviceCount() + " GPU(s); using cuda:0.");
     }
     Torch.manualSeed(0);
+    try (Scope warmUp = Scope.open()) { // the first calls of each kernel pay for its set-up
+      Tensor w = Torch.rand(10_000);
+      for (Function<Tensor, Number> f : OPS.values()) {
+        median(50, () -> f.apply(w));
+      }
+    }
     List<Row> rows = new ArrayList<>();
     out.printf(Locale.ROOT, "%12s  %-7s %12s %12s %16s  %s%n",
         "elements", "op", "CPU us", "GPU us", "GPU+copy us", "faster");
@@ -136,7 +149,7 @@ public final class CpuVsGpu {
 
   /** The median time of one call in microseconds, over {@code reps} calls after a warm-up. */
   private static double median(int reps, java.util.function.Supplier<Number> call) {
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < Math.max(10, reps / 4); i++) {
       call.get();
     }
     double[] t = new double[reps];

@@ -195,7 +195,7 @@ public final class CustomOpTour {
       Tensor scores = Torch.tensor(new float[][] {{0.1f, 2.0f, -1.0f}, {3.0f, 0.0f, 3.0f}}).requiresGrad_();
       Tensor choice = org.jtorch.ops.Ops.argmaxLayer(scores, 1);
       choice.backward(Torch.tensor(new float[][] {{1, 0, 0}, {0, 0, 1}}));
-      out.println("Java, the same lines:\n    " + choice + "\n    " + scores.grad());
+      out.println("Java, the same lines:\n" + (choice + "\n" + scores.grad()).indent(4));
     }
 
     // the weights Java trained, read by Python, scripted with the op, and the script run in Java
