@@ -4,7 +4,9 @@
 # configurations: jtorch's defaults ("recipe on") or with the three load-time steps switched off
 # (-Djtorch.mallopt=false -Djtorch.openblasThreads=-1 -Djtorch.maxPhysicalBytes=false), each with
 # the machine's environment as it is and with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset for the
-# benchmark command alone. Prints one table: Java µs, Python µs, Java / Python.
+# benchmark command alone; where the environment does not set them, the second configuration sets
+# them as DESIGN.md's machines do (OPENBLAS_CORETYPE=Haswell OPENBLAS_L2_SIZE=512) instead.
+# Prints one table: Java µs, Python µs, Java / Python.
 #
 #   benchmarks/run_runtime_recipe.sh            # after ./mvnw install -DskipTests
 #   M2=/tmp/m2-rt benchmarks/run_runtime_recipe.sh   # a private Maven repository
@@ -20,9 +22,11 @@ off="-Djtorch.mallopt=false -Djtorch.openblasThreads=-1 -Djtorch.maxPhysicalByte
 out=$(mktemp -d)
 echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 echo "# environment: OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE:-}"
-for envname in as-is unset; do
-  run=()
+if [[ -n ${OPENBLAS_CORETYPE:-}${OPENBLAS_L2_SIZE:-} ]]; then second=unset; else second=haswell; fi
+for envname in as-is $second; do
+  run=(env)
   [[ $envname == unset ]] && run=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
+  [[ $envname == haswell ]] && run=(env OPENBLAS_CORETYPE=Haswell OPENBLAS_L2_SIZE=512)
   for recipe in on off; do
     args=()
     [[ $recipe == off ]] && args=(-jvmArgsAppend "$off")
@@ -34,11 +38,11 @@ for envname in as-is unset; do
   "${run[@]}" python3 python/training_step.py >> "$out/py-$envname.txt"
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$out" <<'PY'
+python3 - "$out" "$second" <<'PY'
 import csv, sys, os
 out = sys.argv[1]
 print(f"{'environment':12} {'recipe':6} {'case':16} {'java us':>10} {'python us':>10} {'java/python':>12}")
-for env in ("as-is", "unset"):
+for env in ("as-is", sys.argv[2]):
     py = dict((l.split()[0], float(l.split()[1])) for l in open(f"{out}/py-{env}.txt"))
     for recipe in ("on", "off"):
         for r in csv.DictReader(open(f"{out}/java-{env}-{recipe}.csv")):
