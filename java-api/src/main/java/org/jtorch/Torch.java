@@ -2512,6 +2512,7 @@ public final class Torch {
    */
   public static void setWarningMode(WarningMode mode) {
     java.util.Objects.requireNonNull(mode, "mode");
+    // WarningMode's order is LibTorchWarnings' codes (DEFAULT 0, ALWAYS 1, ERROR 2, IGNORE 3)
     org.jtorch.bindings.LibTorchWarnings.setMode(mode.ordinal());
   }
 
