@@ -2492,6 +2492,32 @@ public final class Torch {
     m.put("OpenBLAS threads", String.valueOf(org.jtorch.bindings.NativeLibraries.openblasThreads()));
     m.put("intra-op threads", String.valueOf(getNumThreads()));
     m.put("inter-op threads", String.valueOf(getNumInteropThreads()));
+    m.put("glibc malloc", org.jtorch.bindings.NativeLibraries.malloptStatus());
+    m.put(
+        "LibTorch warnings",
+        org.jtorch.bindings.LibTorchWarnings.installed()
+            ? "logger org.jtorch, mode " + getWarningMode().name().toLowerCase(java.util.Locale.ROOT)
+            : "standard error (handler not installed)");
     return m;
+  }
+
+  /**
+   * Sets what happens to LibTorch's warnings from now on, on every thread (see {@link
+   * WarningMode}), and forgets which were already logged, like changing Python's {@code warnings}
+   * filter. The default is {@link WarningMode#DEFAULT}, or the system property {@code
+   * jtorch.warnings}.
+   *
+   * @throws IllegalStateException if jtorch could not install its warning handler at load (it
+   *     logs why)
+   */
+  public static void setWarningMode(WarningMode mode) {
+    java.util.Objects.requireNonNull(mode, "mode");
+    // WarningMode's order is LibTorchWarnings' codes (DEFAULT 0, ALWAYS 1, ERROR 2, IGNORE 3)
+    org.jtorch.bindings.LibTorchWarnings.setMode(mode.ordinal());
+  }
+
+  /** What happens to LibTorch's warnings now (see {@link #setWarningMode}). */
+  public static WarningMode getWarningMode() {
+    return WarningMode.values()[org.jtorch.bindings.LibTorchWarnings.mode()];
   }
 }

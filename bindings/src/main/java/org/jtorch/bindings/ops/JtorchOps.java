@@ -1,5 +1,7 @@
 package org.jtorch.bindings.ops;
 
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FunctionPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.ByRef;
 import org.bytedeco.javacpp.annotation.ByVal;
@@ -80,4 +82,63 @@ public class JtorchOps implements LoadEnabled {
   /** The CPU kernel set the library picked on this machine ({@code AVX2} or {@code DEFAULT}). */
   @Name("jtorch_ops_cpu_kernels")
   public static native @Cast("const char*") String cpuKernels();
+
+  /** {@code jtorch_libc_glibc_version()}: glibc's version, or null where the C library is not glibc. */
+  @Name("jtorch_libc_glibc_version")
+  public static native @Cast("const char*") String glibcVersion();
+
+  /**
+   * {@code jtorch_mallopt_apply}: glibc's {@code mallopt(M_MMAP_THRESHOLD, mmapThreshold)} and
+   * {@code mallopt(M_TRIM_THRESHOLD, trimThreshold)}; a bit set of what glibc accepted (1, 2), or
+   * -1 where the C library is not glibc.
+   */
+  @Name("jtorch_mallopt_apply")
+  public static native int malloptApply(
+      @Cast("long") long mmapThreshold, @Cast("long") long trimThreshold);
+
+  /** {@code jtorch_mallopt_result()}: what the last {@link #malloptApply} returned, 0 if never called. */
+  @Name("jtorch_mallopt_result")
+  public static native int malloptResult();
+
+  /**
+   * {@code jtorch_warning_callback}: receives a LibTorch warning's message and source location, on
+   * any thread (JavaCPP attaches threads the JVM has not seen). Keep the object reachable for as
+   * long as it is installed: freeing it frees the native thunk.
+   */
+  public static class WarningCallback extends FunctionPointer {
+    static {
+      Loader.load();
+    }
+
+    /** Allocates the native thunk that calls {@link #call}. */
+    protected WarningCallback() {
+      allocate();
+    }
+
+    private native void allocate();
+
+    /** Called with the message (no backtrace), the C++ file and line that raised it; override it. */
+    public native void call(
+        @Cast("const char*") BytePointer message, @Cast("const char*") BytePointer file, int line);
+  }
+
+  /** {@code jtorch_warnings_install()}: 1 when jtorch's handler is LibTorch's default, else 0. */
+  @Name("jtorch_warnings_install")
+  public static native int warningsInstall();
+
+  /** {@code jtorch_warnings_set_callback(callback)}; null writes warnings as one stderr line. */
+  @Name("jtorch_warnings_set_callback")
+  public static native void warningsSetCallback(WarningCallback callback);
+
+  /** {@code jtorch_warnings_set_mode(mode)}: the previous mode, or -1 for an unknown one. */
+  @Name("jtorch_warnings_set_mode")
+  public static native int warningsSetMode(int mode);
+
+  /** {@code jtorch_warnings_mode()}: 0 default, 1 always, 2 error, 3 ignore. */
+  @Name("jtorch_warnings_mode")
+  public static native int warningsMode();
+
+  /** {@code jtorch_warnings_raise_on_new_thread(message)}: for tests; 1 if raised, 0 if it threw. */
+  @Name("jtorch_warnings_raise_on_new_thread")
+  public static native int warningsRaiseOnNewThread(@Cast("const char*") String message);
 }

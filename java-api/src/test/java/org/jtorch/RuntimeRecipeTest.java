@@ -1,0 +1,78 @@
+package org.jtorch;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Map;
+import org.jtorch.bindings.NativeLibraries;
+import org.jtorch.bindings.ops.JtorchOps;
+import org.junit.jupiter.api.Test;
+
+/** The startup recipe: applied by default, and each step left out when its switch is set. */
+class RuntimeRecipeTest {
+  @Test
+  void glibcMallocThresholdsAreSetAtLoad() {
+    Map<String, String> s = Torch.runtimeSettings();
+    String glibc = JtorchOps.glibcVersion();
+    assertNotNull(glibc, "these machines run glibc");
+    assertEquals(3, NativeLibraries.malloptResult(), "both mallopt calls accepted");
+    assertEquals(
+        "M_MMAP_THRESHOLD=33554432 M_TRIM_THRESHOLD=268435456 (glibc " + glibc + ")",
+        s.get("glibc malloc"));
+    assertEquals("logger org.jtorch, mode default", s.get("LibTorch warnings"));
+    assertTrue(Torch.config().contains("  - glibc malloc: M_MMAP_THRESHOLD=33554432"));
+  }
+
+  @Test
+  void eachSwitchLeavesItsStepOut() throws Exception {
+    ChildJvm child =
+        ChildJvm.run(
+            PrintSettings.class,
+            List.of(
+                "-Djtorch.mallopt=false",
+                "-Djtorch.openblasThreads=-1",
+                "-Djtorch.maxPhysicalBytes=false",
+                "-Djtorch.warnings=always"),
+            List.of("OPENBLAS_NUM_THREADS"));
+    assertEquals(0, child.exitCode, child::toString);
+    Map<String, String> s = parse(child.stdout);
+    assertEquals("off (jtorch.mallopt=false)", s.get("glibc malloc"), child::toString);
+    assertEquals("0", s.get("mallopt result"), child::toString);
+    // JavaCPP's own default: a multiple of the heap size, never 0
+    assertNotEquals("0", s.get("org.bytedeco.javacpp.maxPhysicalBytes"), child::toString);
+    // OpenBLAS's own default: one thread per core
+    if (Runtime.getRuntime().availableProcessors() > 1) {
+      assertNotEquals("1", s.get("OpenBLAS threads"), child::toString);
+    }
+    assertEquals("logger org.jtorch, mode always", s.get("LibTorch warnings"), child::toString);
+  }
+
+  @Test
+  void aBadWarningsPropertyIsReported() throws Exception {
+    ChildJvm child =
+        ChildJvm.run(PrintSettings.class, List.of("-Djtorch.warnings=loud"), List.of());
+    assertNotEquals(0, child.exitCode, child::toString);
+    assertTrue(
+        child.stderr.contains("jtorch.warnings must be one of default, always, error, ignore: loud"),
+        child::toString);
+  }
+
+  private static Map<String, String> parse(String out) {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (String line : out.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        m.put(line.substring(0, eq), line.substring(eq + 1).strip());
+      }
+    }
+    return m;
+  }
+
+  /** Child JVM: prints Torch.runtimeSettings() as name=value lines. */
+  static final class PrintSettings {
+    public static void main(String[] args) {
+      Torch.runtimeSettings().forEach((k, v) -> System.out.println(k + "=" + v));
+      System.out.println("mallopt result=" + NativeLibraries.malloptResult());
+    }
+  }
+}
