@@ -40,6 +40,7 @@ final class Charts {
   }
 
   private static void panel(Graphics2D g, int x0, int y0, int w, int h, String title, List<Series> series) {
+    g.setStroke(new BasicStroke(1f));
     int left = x0 + 70;
     int right = x0 + w - 20;
     int top = y0 + 40;
