@@ -14,6 +14,24 @@
  * }
  * }</pre>
  *
+ * <h2>Sub-packages</h2>
+ *
+ * <ul>
+ *   <li>{@link org.jtorch.autograd}: {@code Autograd.grad}, hooks, {@code gradcheck}, and the
+ *       {@code GradMode} scopes behind {@code Torch.noGrad()} and {@code Torch.inferenceMode()};
+ *   <li>{@link org.jtorch.nn} (+ {@link org.jtorch.nn.functional.F}, {@link
+ *       org.jtorch.nn.init.Init}): modules, layers, losses, activations;
+ *   <li>{@link org.jtorch.optim} (+ {@link org.jtorch.optim.lr}): optimizers, schedulers, clipping;
+ *       {@link org.jtorch.amp}: autocast and gradient scaling;
+ *   <li>{@link org.jtorch.data} (+ {@code datasets}, {@code transforms}): data sets, samplers,
+ *       {@code DataLoader};
+ *   <li>{@link org.jtorch.serialization}: checkpoints in PyTorch's file format ({@code
+ *       Torch.save}, {@code Torch.load});
+ *   <li>{@link org.jtorch.jit} and {@link org.jtorch.export}: TorchScript and AOTInductor models;
+ *       {@link org.jtorch.ops}: jtorch's and users' custom operators;
+ *   <li>{@link org.jtorch.linalg}, {@link org.jtorch.fft}, {@link org.jtorch.cuda}.
+ * </ul>
+ *
  * <h2>Conventions</h2>
  *
  * <ul>
