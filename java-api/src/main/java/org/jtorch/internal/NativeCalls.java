@@ -192,4 +192,23 @@ public final class NativeCalls {
       return body.apply(opt);
     }
   }
+
+  /** {@link #withLongs} for an {@code optional<ArrayRef<double>>} (scale factors). */
+  public static <T> T withDoubles(
+      double[] values, Function<org.bytedeco.pytorch.DoubleArrayRefOptional, T> body) {
+    if (values == null) {
+      try (org.bytedeco.pytorch.DoubleArrayRefOptional none =
+          new org.bytedeco.pytorch.DoubleArrayRefOptional()) {
+        return body.apply(none);
+      }
+    }
+    try (org.bytedeco.javacpp.DoublePointer data =
+            new org.bytedeco.javacpp.DoublePointer(Math.max(1, values.length));
+        org.bytedeco.pytorch.DoubleArrayRef ref =
+            new org.bytedeco.pytorch.DoubleArrayRef(data.put(values), values.length);
+        org.bytedeco.pytorch.DoubleArrayRefOptional opt =
+            new org.bytedeco.pytorch.DoubleArrayRefOptional(ref)) {
+      return body.apply(opt);
+    }
+  }
 }

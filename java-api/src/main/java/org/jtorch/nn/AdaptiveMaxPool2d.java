@@ -36,6 +36,6 @@ public class AdaptiveMaxPool2d extends Module {
 
   @Override
   public String extraRepr() {
-    return "output_size=" + MaxPoolNd.pyInts(outputSize);
+    return "output_size=" + org.jtorch.internal.PyRepr.ints(outputSize);
   }
 }

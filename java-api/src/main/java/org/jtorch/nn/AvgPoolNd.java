@@ -96,7 +96,7 @@ public abstract class AvgPoolNd extends Module {
   public String extraRepr() {
     // AvgPool1d stores tuples (PyTorch's _single), AvgPool2d what it was given
     java.util.function.Function<long[], String> f =
-        dims == 1 ? v -> py(v) : MaxPoolNd::pyInts;
+        dims == 1 ? v -> py(v) : org.jtorch.internal.PyRepr::ints;
     return "kernel_size=" + f.apply(kernelSize) + ", stride=" + f.apply(stride) + ", padding="
         + f.apply(padding);
   }

@@ -342,9 +342,9 @@ public abstract class ConvNd extends Module {
     for (int i = 0; i < dims; i++) {
       if (size[i] < min[i] || size[i] > max[i]) {
         throw new IllegalArgumentException(
-            "requested an output size of " + pyList(outputSize) + ", but valid sizes range from "
-                + pyList(min) + " to " + pyList(max) + " (for an input of torch.Size("
-                + pyList(Arrays.copyOfRange(in, nonSpatial, in.length)) + "))");
+            "requested an output size of " + org.jtorch.internal.PyRepr.list(outputSize) + ", but valid sizes range from "
+                + org.jtorch.internal.PyRepr.list(min) + " to " + org.jtorch.internal.PyRepr.list(max) + " (for an input of torch.Size("
+                + org.jtorch.internal.PyRepr.list(Arrays.copyOfRange(in, nonSpatial, in.length)) + "))");
       }
     }
     long[] res = new long[dims];
@@ -352,14 +352,6 @@ public abstract class ConvNd extends Module {
       res[d] = size[d] - min[d];
     }
     return res;
-  }
-
-  static String pyList(long[] v) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < v.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(v[i]);
-    }
-    return sb.append(']').toString();
   }
 
   private static boolean all(long[] v, long value) {

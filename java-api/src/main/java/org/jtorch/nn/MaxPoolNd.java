@@ -93,14 +93,9 @@ public abstract class MaxPoolNd extends Module {
         : F.maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode);
   }
 
-  /** One value as Python's int, several as a tuple: how PyTorch prints what it was given. */
-  static String pyInts(long[] v) {
-    return v.length == 1 ? Long.toString(v[0]) : py(v);
-  }
-
   @Override
   public String extraRepr() {
-    return "kernel_size=" + pyInts(kernelSize) + ", stride=" + pyInts(stride) + ", padding="
-        + pyInts(padding) + ", dilation=" + pyInts(dilation) + ", ceil_mode=" + py(ceilMode);
+    return "kernel_size=" + org.jtorch.internal.PyRepr.ints(kernelSize) + ", stride=" + org.jtorch.internal.PyRepr.ints(stride) + ", padding="
+        + org.jtorch.internal.PyRepr.ints(padding) + ", dilation=" + org.jtorch.internal.PyRepr.ints(dilation) + ", ceil_mode=" + py(ceilMode);
   }
 }

@@ -18,6 +18,7 @@ import org.jtorch.Tensor;
 import org.jtorch.Torch;
 import org.jtorch.autograd.GradMode;
 import org.jtorch.internal.Handles;
+import org.jtorch.internal.PyRepr;
 
 /**
  * The base class of every layer and model, PyTorch's {@code torch.nn.Module}: it owns parameters
@@ -514,9 +515,9 @@ public abstract class Module implements AutoCloseable {
             "size mismatch for "
                 + e.getKey()
                 + ": copying a param with shape "
-                + torchSize(got)
+                + PyRepr.torchSize(got)
                 + " from checkpoint, the shape in current model is "
-                + torchSize(want)
+                + PyRepr.torchSize(want)
                 + ".");
       }
     }
@@ -546,14 +547,6 @@ public abstract class Module implements AutoCloseable {
       }
     }
     return new IncompatibleKeys(List.copyOf(missing), List.copyOf(unexpected));
-  }
-
-  private static String torchSize(long[] shape) {
-    StringBuilder sb = new StringBuilder("torch.Size([");
-    for (int i = 0; i < shape.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(shape[i]);
-    }
-    return sb.append("])").toString();
   }
 
   private static String quoted(List<String> keys) {
@@ -613,41 +606,17 @@ public abstract class Module implements AutoCloseable {
 
   /** PyTorch's Python spelling of a boolean, for {@link #extraRepr()}. */
   protected static String py(boolean b) {
-    return b ? "True" : "False";
+    return PyRepr.bool(b);
   }
 
   /** PyTorch's Python spelling of a tuple of ints, such as {@code (3, 3)} or {@code (2,)}. */
   protected static String py(long... values) {
-    StringBuilder sb = new StringBuilder("(");
-    for (int i = 0; i < values.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(values[i]);
-    }
-    return sb.append(values.length == 1 ? ",)" : ")").toString();
+    return PyRepr.tuple(values);
   }
 
   /** PyTorch's Python spelling of a float, such as {@code 0.5}, {@code 1e-05} or {@code 0.0}. */
   protected static String py(double v) {
-    if (Double.isNaN(v)) {
-      return "nan";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "inf" : "-inf";
-    }
-    double a = Math.abs(v);
-    if (v == Math.rint(v) && a < 1e16) {
-      return new java.math.BigDecimal(v).setScale(1).toPlainString();
-    }
-    String r = Double.toString(v); // the shortest string that round-trips, as Python's repr
-    if (a >= 1e-4 && a < 1e16) {
-      return new java.math.BigDecimal(r).stripTrailingZeros().toPlainString();
-    }
-    int e = r.indexOf('E');
-    String mant = r.substring(0, e);
-    if (mant.endsWith(".0")) {
-      mant = mant.substring(0, mant.length() - 2);
-    }
-    int exp = Integer.parseInt(r.substring(e + 1));
-    return mant + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+    return PyRepr.floatRepr(v);
   }
 
   // ---------------------------------------------------------------------------------------------

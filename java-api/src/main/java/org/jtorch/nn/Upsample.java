@@ -100,7 +100,7 @@ public class Upsample extends Module {
         info = "scale_factor=" + sb.append(')');
       }
     } else {
-      info = "size=" + (size == null ? "None" : MaxPoolNd.pyInts(size));
+      info = "size=" + (size == null ? "None" : org.jtorch.internal.PyRepr.ints(size));
     }
     return info + ", mode='" + mode + "'";
   }

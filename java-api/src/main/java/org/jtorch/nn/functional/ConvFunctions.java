@@ -5,12 +5,8 @@ import static org.jtorch.internal.NativeCalls.pair;
 import static org.jtorch.internal.NativeCalls.tensor;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.pytorch.DoubleArrayRef;
 import org.bytedeco.pytorch.DoubleArrayRefOptional;
 import org.bytedeco.pytorch.DoubleOptional;
 import org.bytedeco.pytorch.LongArrayRefOptional;
@@ -20,6 +16,7 @@ import org.bytedeco.pytorch.global.torch;
 import org.jtorch.Tensor;
 import org.jtorch.ValuesIndices;
 import org.jtorch.internal.NativeCalls;
+import org.jtorch.internal.PyRepr;
 
 /**
  * The native side of F's convolution, pooling, normalisation, padding and resampling section:
@@ -211,14 +208,14 @@ final class ConvFunctions {
       if (s.length == 0) {
         throw new IllegalArgumentException("batch_norm expects an input with at least 1 dimension");
       }
-      verifyBatchSize(s, torchSize(s));
+      verifyBatchSize(s, PyRepr.torchSize(s));
     }
     if (training && eps <= 0.0) {
       throw new IllegalArgumentException(
-          "batch_norm eps must be positive during training, but got " + pyFloat(eps));
+          "batch_norm eps must be positive during training, but got " + PyRepr.floatRepr(eps));
     } else if (eps < 0.0) {
       throw new IllegalArgumentException(
-          "batch_norm eps must be non-negative, but got " + pyFloat(eps));
+          "batch_norm eps must be non-negative, but got " + PyRepr.floatRepr(eps));
     }
     try (TensorOptional w = F.optional(weight);
         TensorOptional b = F.optional(bias);
@@ -240,7 +237,7 @@ final class ConvFunctions {
       }
       if (prod == 1) {
         throw new IllegalArgumentException(
-            "Expected more than 1 spatial element when training, got input size " + torchSize(s));
+            "Expected more than 1 spatial element when training, got input size " + PyRepr.torchSize(s));
       }
     }
     try (TensorOptional w = F.optional(weight);
@@ -276,7 +273,7 @@ final class ConvFunctions {
     v[0] = s[0] * s[1] / numGroups;
     v[1] = numGroups;
     System.arraycopy(s, 2, v, 2, s.length - 2);
-    verifyBatchSize(v, pyList(v));
+    verifyBatchSize(v, PyRepr.list(v));
     try (TensorOptional w = F.optional(weight);
         TensorOptional b = F.optional(bias)) {
       return tensor(() -> torch.group_norm(x, numGroups, w, b, eps, true));
@@ -337,9 +334,9 @@ final class ConvFunctions {
           throw new IllegalArgumentException(
               "Input and output must have the same number of spatial dimensions, but got input"
                   + " with spatial dimensions of "
-                  + pyList(spatial)
+                  + PyRepr.list(spatial)
                   + " and output size of "
-                  + pyTuple(size)
+                  + PyRepr.tuple(size)
                   + ". Please provide input tensor in (N, C, d1, d2, ...,dK) format and output"
                   + " size in (o1, o2, ...,oK) format.");
         }
@@ -354,12 +351,12 @@ final class ConvFunctions {
         if (scaleFactor.length != dim) {
           StringBuilder sf = new StringBuilder("[");
           for (int i = 0; i < scaleFactor.length; i++) {
-            sf.append(i == 0 ? "" : ", ").append(pyFloat(scaleFactor[i]));
+            sf.append(i == 0 ? "" : ", ").append(PyRepr.floatRepr(scaleFactor[i]));
           }
           throw new IllegalArgumentException(
               "Input and scale_factor must have the same number of spatial dimensions, but got"
                   + " input with spatial dimensions of "
-                  + pyList(spatial)
+                  + PyRepr.list(spatial)
                   + " and scale_factor of shape "
                   + sf.append(']')
                   + ". Please provide input tensor in (N, C, d1, d2, ...,dK) format and"
@@ -453,49 +450,6 @@ final class ConvFunctions {
       long[] size,
       double[] scales,
       BiFunction<LongArrayRefOptional, DoubleArrayRefOptional, org.bytedeco.pytorch.Tensor> f) {
-    return NativeCalls.withLongs(size, o -> withDoubles(scales, s -> tensor(() -> f.apply(o, s))));
-  }
-
-  private static <T> T withDoubles(double[] values, Function<DoubleArrayRefOptional, T> body) {
-    if (values == null) {
-      try (DoubleArrayRefOptional none = new DoubleArrayRefOptional()) {
-        return body.apply(none);
-      }
-    }
-    try (DoublePointer data = new DoublePointer(Math.max(1, values.length));
-        DoubleArrayRef ref = new DoubleArrayRef(data.put(values), values.length);
-        DoubleArrayRefOptional opt = new DoubleArrayRefOptional(ref)) {
-      return body.apply(opt);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Python spellings for messages
-
-  static String pyList(long[] v) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < v.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(v[i]);
-    }
-    return sb.append(']').toString();
-  }
-
-  static String pyTuple(long[] v) {
-    StringBuilder sb = new StringBuilder("(");
-    for (int i = 0; i < v.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(v[i]);
-    }
-    return sb.append(v.length == 1 ? ",)" : ")").toString();
-  }
-
-  static String torchSize(long[] v) {
-    return "torch.Size(" + pyList(v) + ")";
-  }
-
-  static String pyFloat(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e16) {
-      return String.format(Locale.ROOT, "%.1f", v);
-    }
-    return Double.toString(v);
+    return NativeCalls.withLongs(size, o -> NativeCalls.withDoubles(scales, s -> tensor(() -> f.apply(o, s))));
   }
 }

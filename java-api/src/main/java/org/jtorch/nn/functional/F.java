@@ -756,9 +756,9 @@ public final class F {
         && !java.util.Arrays.equals(input.shape(), perSampleWeights.shape())) {
       throw new IllegalArgumentException(
           "embedding_bag: If per_sample_weights ("
-              + torchSize(perSampleWeights.shape())
+              + org.jtorch.internal.PyRepr.torchSize(perSampleWeights.shape())
               + ") is not None, then it must have the same shape as the input ("
-              + torchSize(input.shape())
+              + org.jtorch.internal.PyRepr.torchSize(input.shape())
               + ")");
     }
     if (weight.dim() != 2) {
@@ -860,16 +860,6 @@ public final class F {
    */
   public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) {
     return embeddingBag(input, weight, offsets, null, 2.0, false, mode, null, false, null);
-  }
-
-  // torchSize(long[]) (PyTorch's "torch.Size([2, 3])") lives in the losses section
-
-  private static String pyTuple(long... values) {
-    StringBuilder sb = new StringBuilder("(");
-    for (int i = 0; i < values.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(values[i]);
-    }
-    return sb.append(values.length == 1 ? ",)" : ")").toString();
   }
 
   /**
@@ -997,16 +987,16 @@ public final class F {
         if (key.size(0) != value.size(0) || key.size(1) != value.size(1)) {
           throw new IllegalArgumentException(
               "key's sequence and batch dims "
-                  + torchSize(new long[] {key.size(0), key.size(1)})
+                  + org.jtorch.internal.PyRepr.torchSize(new long[] {key.size(0), key.size(1)})
                   + " do not match value's "
-                  + torchSize(new long[] {value.size(0), value.size(1)}));
+                  + org.jtorch.internal.PyRepr.torchSize(new long[] {value.size(0), value.size(1)}));
         }
       } else if (!java.util.Arrays.equals(key.shape(), value.shape())) {
         throw new IllegalArgumentException(
             "key shape "
-                + torchSize(key.shape())
+                + org.jtorch.internal.PyRepr.torchSize(key.shape())
                 + " does not match value shape "
-                + torchSize(value.shape()));
+                + org.jtorch.internal.PyRepr.torchSize(value.shape()));
       }
       Tensor q;
       Tensor k;
@@ -1062,9 +1052,9 @@ public final class F {
           if (attnMask.size(0) != tgtLen || attnMask.size(1) != srcLen) {
             throw new IllegalArgumentException(
                 "The shape of the 2D attn_mask is "
-                    + torchSize(attnMask.shape())
+                    + org.jtorch.internal.PyRepr.torchSize(attnMask.shape())
                     + ", but should be "
-                    + pyTuple(tgtLen, srcLen)
+                    + org.jtorch.internal.PyRepr.tuple(tgtLen, srcLen)
                     + ".");
           }
           attnMask = attnMask.unsqueeze(0);
@@ -1073,9 +1063,9 @@ public final class F {
               attnMask.shape(), new long[] {bsz * numHeads, tgtLen, srcLen})) {
             throw new IllegalArgumentException(
                 "The shape of the 3D attn_mask is "
-                    + torchSize(attnMask.shape())
+                    + org.jtorch.internal.PyRepr.torchSize(attnMask.shape())
                     + ", but should be "
-                    + pyTuple(bsz * numHeads, tgtLen, srcLen)
+                    + org.jtorch.internal.PyRepr.tuple(bsz * numHeads, tgtLen, srcLen)
                     + ".");
           }
         } else {
@@ -1242,7 +1232,7 @@ public final class F {
   private static void checkShape(Tensor t, String what, long... want) {
     if (!java.util.Arrays.equals(t.shape(), want)) {
       throw new IllegalArgumentException(
-          "expecting " + what + " shape of " + pyTuple(want) + ", but got " + torchSize(t.shape()));
+          "expecting " + what + " shape of " + org.jtorch.internal.PyRepr.tuple(want) + ", but got " + org.jtorch.internal.PyRepr.torchSize(t.shape()));
     }
   }
 
@@ -1362,9 +1352,9 @@ public final class F {
           if (!java.util.Arrays.equals(attnMask.shape(), want)) {
             throw new IllegalArgumentException(
                 "Expected `attn_mask` shape to be "
-                    + pyTuple(want)
+                    + org.jtorch.internal.PyRepr.tuple(want)
                     + " but got "
-                    + torchSize(attnMask.shape()));
+                    + org.jtorch.internal.PyRepr.torchSize(attnMask.shape()));
           }
         }
       }
@@ -1424,35 +1414,6 @@ public final class F {
     }
   }
 
-  /** Python's {@code torch.Size([2, 3])}. */
-  private static String torchSize(long[] shape) {
-    StringBuilder sb = new StringBuilder("torch.Size([");
-    for (int i = 0; i < shape.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(shape[i]);
-    }
-    return sb.append("])").toString();
-  }
-
-  /** Python's repr of a float ({@code 0.0}, {@code 0.5}, {@code 1e-06}), for messages. */
-  private static String pyFloat(double v) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
-    }
-    double a = Math.abs(v);
-    if (v == Math.rint(v) && a < 1e16) {
-      return new java.math.BigDecimal(v).setScale(1).toPlainString();
-    }
-    String r = Double.toString(v);
-    if (a >= 1e-4 && a < 1e16) {
-      return new java.math.BigDecimal(r).stripTrailingZeros().toPlainString();
-    }
-    int e = r.indexOf('E');
-    String mant = r.substring(0, e);
-    mant = mant.endsWith(".0") ? mant.substring(0, mant.length() - 2) : mant;
-    int exp = Integer.parseInt(r.substring(e + 1));
-    return mant + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
-  }
-
   /**
    * Runs an element-wise loss on input and target broadcast to one shape, as Python's F does
    * ({@code torch.broadcast_tensors}): a target of another shape is a logged warning, not an error,
@@ -1473,9 +1434,9 @@ public final class F {
     }
     warnOnce(
         "Using a target size ("
-            + torchSize(ys)
+            + org.jtorch.internal.PyRepr.torchSize(ys)
             + ") that is different to the input size ("
-            + torchSize(xs)
+            + org.jtorch.internal.PyRepr.torchSize(xs)
             + "). This will likely lead to incorrect results due to broadcasting. "
             + "Please ensure they have the same size.");
     long[] shape;
@@ -1627,9 +1588,9 @@ public final class F {
     if (!java.util.Arrays.equals(xs, ys)) {
       throw new IllegalArgumentException(
           "Using a target size ("
-              + torchSize(ys)
+              + org.jtorch.internal.PyRepr.torchSize(ys)
               + ") that is different to the input size ("
-              + torchSize(xs)
+              + org.jtorch.internal.PyRepr.torchSize(xs)
               + ") is deprecated. Please ensure they have the same size.");
     }
     Tensor weight = options.weight();
@@ -1674,9 +1635,9 @@ public final class F {
     if (!java.util.Arrays.equals(xs, ys)) {
       throw new IllegalArgumentException(
           "Target size ("
-              + torchSize(ys)
+              + org.jtorch.internal.PyRepr.torchSize(ys)
               + ") must be the same as input size ("
-              + torchSize(xs)
+              + org.jtorch.internal.PyRepr.torchSize(xs)
               + ")");
     }
     try (TensorOptional w = optional(options.weight());
@@ -1745,11 +1706,11 @@ public final class F {
       throw new IllegalArgumentException(
           "margin_ranking_loss : All input tensors should have same dimension but got sizes: "
               + "input1: "
-              + torchSize(input1.shape())
+              + org.jtorch.internal.PyRepr.torchSize(input1.shape())
               + ", input2: "
-              + torchSize(input2.shape())
+              + org.jtorch.internal.PyRepr.torchSize(input2.shape())
               + ", target: "
-              + torchSize(target.shape())
+              + org.jtorch.internal.PyRepr.torchSize(target.shape())
               + " ");
     }
     int r = reduction.code();
@@ -1778,7 +1739,7 @@ public final class F {
     org.bytedeco.pytorch.Tensor n = h(negative, "negative");
     if (!(options.margin() > 0)) {
       throw new IllegalArgumentException(
-          "margin must be greater than 0, got " + pyFloat(options.margin()));
+          "margin must be greater than 0, got " + org.jtorch.internal.PyRepr.floatRepr(options.margin()));
     }
     return tensor(
         () ->
