@@ -280,6 +280,19 @@ def main():
     case(cases, "lerp_.d/f32", "lerp_.d", [T(s0), T(e0), F(0.75)], lambda: s0.clone().lerp_(e0, 0.75))
     case(cases, "lerp_.t/f32", "lerp_.t", [T(s0), T(e0), T(w)], lambda: s0.clone().lerp_(e0, w))
 
+    # addcmul / addcdiv (no RNG draws: the later cases keep their inputs)
+    d0 = e0.abs() + 0.5
+    case(cases, "addcmul/f32", "addcmul", [T(s0), T(e0), T(d0), F(0.5)], lambda: torch.addcmul(s0, e0, d0, value=0.5))
+    case(cases, "addcmul/bcast", "addcmul", [T(s0), T(e0[0]), T(d0[:, :1]), F(-2.0)], lambda: torch.addcmul(s0, e0[0], d0[:, :1], value=-2.0))
+    case(cases, "addcmul/f64", "addcmul", [T(s0.double()), T(e0.double()), T(d0.double()), F(1e-3)],
+         lambda: torch.addcmul(s0.double(), e0.double(), d0.double(), value=1e-3))
+    case(cases, "addcmul/shape-fails", "addcmul", [T(s0), T(torch.ones(4)), T(d0), F(1.0)], lambda: torch.addcmul(s0, torch.ones(4), d0))
+    case(cases, "addcmul_/f32", "addcmul_", [T(s0), T(e0), T(d0), F(0.25)], lambda: s0.clone().addcmul_(e0, d0, value=0.25))
+    case(cases, "addcdiv/f32", "addcdiv", [T(s0), T(e0), T(d0), F(0.5)], lambda: torch.addcdiv(s0, e0, d0, value=0.5))
+    case(cases, "addcdiv/zero-div", "addcdiv", [T(s0), T(e0), T(torch.zeros(2, 3)), F(1.0)], lambda: torch.addcdiv(s0, e0, torch.zeros(2, 3)))
+    case(cases, "addcdiv/int-fails", "addcdiv", [T(ints()), T(ints()), T(ints()), F(1.0)], lambda: torch.addcdiv(ints(), ints(), ints()))
+    case(cases, "addcdiv_/f32", "addcdiv_", [T(s0), T(e0), T(d0), F(-1.5)], lambda: s0.clone().addcdiv_(e0, d0, value=-1.5))
+
     # isclose / allclose / equal
     p = torch.tensor([1.0, 1.0 + 1e-6, 1.0 + 1e-4, NAN, INF, -INF, 0.0, 1e-9])
     q = torch.tensor([1.0, 1.0, 1.0, NAN, INF, INF, 1e-9, 0.0])

@@ -2181,6 +2181,38 @@ public final class Tensor implements AutoCloseable {
     return Calls.inPlace(this, weight, s -> a.lerp_(b, s));
   }
 
+  /** {@code this + value * tensor1 * tensor2}, broadcasting, PyTorch's {@code addcmul}. */
+  public Tensor addcmul(Tensor tensor1, Tensor tensor2, double value) {
+    org.bytedeco.pytorch.Tensor a = h();
+    org.bytedeco.pytorch.Tensor b = tensor1.h();
+    org.bytedeco.pytorch.Tensor c = tensor2.h();
+    return Calls.scalar(value, s -> a.addcmul(b, c, s));
+  }
+
+  /** In place: {@link #addcmul}; returns this tensor. */
+  public Tensor addcmul_(Tensor tensor1, Tensor tensor2, double value) {
+    org.bytedeco.pytorch.Tensor a = h();
+    org.bytedeco.pytorch.Tensor b = tensor1.h();
+    org.bytedeco.pytorch.Tensor c = tensor2.h();
+    return Calls.inPlace(this, value, s -> a.addcmul_(b, c, s));
+  }
+
+  /** {@code this + value * tensor1 / tensor2}, broadcasting, PyTorch's {@code addcdiv}. */
+  public Tensor addcdiv(Tensor tensor1, Tensor tensor2, double value) {
+    org.bytedeco.pytorch.Tensor a = h();
+    org.bytedeco.pytorch.Tensor b = tensor1.h();
+    org.bytedeco.pytorch.Tensor c = tensor2.h();
+    return Calls.scalar(value, s -> a.addcdiv(b, c, s));
+  }
+
+  /** In place: {@link #addcdiv}; returns this tensor. */
+  public Tensor addcdiv_(Tensor tensor1, Tensor tensor2, double value) {
+    org.bytedeco.pytorch.Tensor a = h();
+    org.bytedeco.pytorch.Tensor b = tensor1.h();
+    org.bytedeco.pytorch.Tensor c = tensor2.h();
+    return Calls.inPlace(this, value, s -> a.addcdiv_(b, c, s));
+  }
+
   /** In place: {@link #lerp(Tensor, Tensor)}; returns this tensor. */
   public Tensor lerp_(Tensor end, Tensor weight) {
     org.bytedeco.pytorch.Tensor a = h();

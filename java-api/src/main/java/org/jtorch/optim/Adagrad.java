@@ -105,9 +105,9 @@ public final class Adagrad extends Optimizer {
         grad = grad.add(param, weightDecay);
       }
       double clr = lr / (1 + (step - 1) * lrDecay);
-      Kernels.addcmul_(stateSum, grad, grad, 1);
+      stateSum.addcmul_(grad, grad, 1);
       Tensor std = stateSum.sqrt().add_(eps);
-      Kernels.addcdiv_(param, grad, std, -clr);
+      param.addcdiv_(grad, std, -clr);
     }
   }
 }

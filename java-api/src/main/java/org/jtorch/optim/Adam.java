@@ -100,7 +100,7 @@ public final class Adam extends Optimizer {
         }
       }
       expAvg.lerp_(grad, 1 - beta1);
-      Kernels.addcmul_(expAvgSq.mul_(beta2), grad, grad, 1 - beta2);
+      expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
       double step = stepT.doubleValue();
       double biasCorrection1 = 1 - Math.pow(beta1, step);
       double biasCorrection2 = 1 - Math.pow(beta2, step);
@@ -117,7 +117,7 @@ public final class Adam extends Optimizer {
       } else {
         denom = expAvgSq.sqrt().div(biasCorrection2Sqrt).add_(eps);
       }
-      Kernels.addcdiv_(param, expAvg, denom, -stepSize);
+      param.addcdiv_(expAvg, denom, -stepSize);
     }
   }
 }

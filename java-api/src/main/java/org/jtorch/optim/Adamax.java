@@ -66,7 +66,7 @@ public final class Adamax extends Optimizer {
       expInf.copy_(expInf.maximum(grad.abs().add_(eps)));
       double biasCorrection = 1 - Math.pow(beta1, stepT.doubleValue());
       double clr = lr / biasCorrection;
-      Kernels.addcdiv_(param, expAvg, expInf, -clr);
+      param.addcdiv_(expAvg, expInf, -clr);
     }
   }
 }

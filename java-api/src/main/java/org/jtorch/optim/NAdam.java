@@ -88,13 +88,13 @@ public final class NAdam extends Optimizer {
       double muNext = beta1 * (1.0 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
       muProduct.mul_(mu);
       expAvg.lerp_(grad, 1 - beta1);
-      Kernels.addcmul_(expAvgSq.mul_(beta2), grad, grad, 1 - beta2);
+      expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
       Tensor denom = expAvgSq.div(biasCorrection2).sqrt();
       double muProductValue = muProduct.doubleValue();
       double muProductNext = muProductValue * muNext;
       denom.add_(eps);
-      Kernels.addcdiv_(param, grad, denom, -lr * (1.0 - mu) / (1.0 - muProductValue));
-      Kernels.addcdiv_(param, expAvg, denom, (-lr * muNext) / (1.0 - muProductNext));
+      param.addcdiv_(grad, denom, -lr * (1.0 - mu) / (1.0 - muProductValue));
+      param.addcdiv_(expAvg, denom, (-lr * muNext) / (1.0 - muProductNext));
     }
   }
 }

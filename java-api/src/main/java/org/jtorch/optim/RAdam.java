@@ -74,7 +74,7 @@ public final class RAdam extends Optimizer {
         }
       }
       expAvg.lerp_(grad, 1 - beta1);
-      Kernels.addcmul_(expAvgSq.mul_(beta2), grad, grad, 1 - beta2);
+      expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
       double biasCorrection1 = 1 - Math.pow(beta1, step);
       double biasCorrection2 = 1 - Math.pow(beta2, step);
       Tensor biasCorrectedExpAvg = expAvg.div(biasCorrection1);

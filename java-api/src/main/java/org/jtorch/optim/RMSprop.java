@@ -100,22 +100,22 @@ public final class RMSprop extends Optimizer {
       if (weightDecay != 0) {
         grad = grad.add(param, weightDecay);
       }
-      Kernels.addcmul_(squareAvg.mul_(alpha), grad, grad, 1 - alpha);
+      squareAvg.mul_(alpha).addcmul_(grad, grad, 1 - alpha);
       Tensor avg;
       if (centered) {
         Tensor gradAvg = (Tensor) state.get("grad_avg");
         gradAvg.lerp_(grad, 1 - alpha);
-        avg = Kernels.addcmul_(squareAvg.clone(), gradAvg, gradAvg, -1).sqrt_();
+        avg = squareAvg.clone().addcmul_(gradAvg, gradAvg, -1).sqrt_();
       } else {
         avg = squareAvg.sqrt();
       }
       avg = avg.add_(eps);
       if (momentum > 0) {
         Tensor buf = (Tensor) state.get("momentum_buffer");
-        Kernels.addcdiv_(buf.mul_(momentum), grad, avg, 1);
+        buf.mul_(momentum).addcdiv_(grad, avg, 1);
         param.add_(buf, -lr);
       } else {
-        Kernels.addcdiv_(param, grad, avg, -lr);
+        param.addcdiv_(grad, avg, -lr);
       }
     }
   }

@@ -185,6 +185,10 @@ final class ParityOpsA {
     OPS.put("lerp.t", a -> t(a, 0).lerp(t(a, 1), t(a, 2)));
     OPS.put("lerp_.d", a -> same(t(a, 0), t(a, 0).lerp_(t(a, 1), d(a, 2))));
     OPS.put("lerp_.t", a -> same(t(a, 0), t(a, 0).lerp_(t(a, 1), t(a, 2))));
+    OPS.put("addcmul", a -> t(a, 0).addcmul(t(a, 1), t(a, 2), d(a, 3)));
+    OPS.put("addcmul_", a -> same(t(a, 0), t(a, 0).addcmul_(t(a, 1), t(a, 2), d(a, 3))));
+    OPS.put("addcdiv", a -> t(a, 0).addcdiv(t(a, 1), t(a, 2), d(a, 3)));
+    OPS.put("addcdiv_", a -> same(t(a, 0), t(a, 0).addcdiv_(t(a, 1), t(a, 2), d(a, 3))));
 
     OPS.put("isclose", a -> t(a, 0).isclose(t(a, 1)));
     OPS.put("isclose.tol", a -> t(a, 0).isclose(t(a, 1), d(a, 2), d(a, 3), b(a, 4)));
