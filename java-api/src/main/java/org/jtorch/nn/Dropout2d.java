@@ -8,9 +8,7 @@ import org.jtorch.nn.functional.F;
  * p}; PyTorch's {@code nn.Dropout2d} (default p 0.5). A 3-D input is taken as (N, C, L), as in
  * PyTorch 2.13.
  */
-public class Dropout2d extends Module {
-  private final double p;
-
+public class Dropout2d extends Dropout {
   /** p = 0.5. */
   public Dropout2d() {
     this(0.5);
@@ -20,20 +18,11 @@ public class Dropout2d extends Module {
    * @throws IllegalArgumentException if p is outside [0, 1]
    */
   public Dropout2d(double p) {
-    if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException(
-          "dropout probability has to be between 0 and 1, but got " + p);
-    }
-    this.p = p;
+    super(p);
   }
 
   @Override
   public Tensor forward(Tensor input) {
-    return F.dropout2d(input, p, isTraining());
-  }
-
-  @Override
-  public String extraRepr() {
-    return "p=" + py(p) + ", inplace=False";
+    return F.dropout2d(input, p(), isTraining());
   }
 }
