@@ -92,6 +92,17 @@ class CoreLayersTest {
   }
 
   @Test
+  void inPlaceReluChangesItsInput() {
+    try (Scope s = Scope.open()) {
+      Tensor x = Torch.tensor(new float[] {-1, 0, 2});
+      assertSame(x, org.jtorch.nn.functional.F.relu_(x));
+      assertArrayEquals(new float[] {0, 0, 2}, x.toFloatArray());
+      Tensor leaf = Torch.tensor(new float[] {-1, 2}).requiresGrad_();
+      assertThrows(org.jtorch.TorchException.class, () -> org.jtorch.nn.functional.F.relu_(leaf));
+    }
+  }
+
+  @Test
   void linearWrongFeatureSizeHasPyTorchsMessage() {
     JsonNode c = NnGolden.cases("core").get("linear_wrong_features");
     NnGolden.checkError(c, () -> new Linear(6, 3), (m, in) -> m.forward(in.get(0)));

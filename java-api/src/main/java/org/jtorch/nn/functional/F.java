@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
 import org.jtorch.Tensor;
+import org.jtorch.internal.NativeCalls;
 
 /**
  * PyTorch's {@code torch.nn.functional}: the stateless forms of the layers in {@code
@@ -62,7 +63,7 @@ public final class F {
   /** In-place {@link #relu}; returns {@code input}. */
   public static Tensor relu_(Tensor input) {
     org.bytedeco.pytorch.Tensor x = h(input, "input");
-    tensor(() -> torch.relu_(x)).close();
+    NativeCalls.query(() -> torch.relu_(x)); // a reference to x itself: nothing to free
     return input;
   }
 
@@ -721,7 +722,7 @@ public final class F {
       org.bytedeco.pytorch.Tensor w = h(detached, "weight");
       org.bytedeco.pytorch.Tensor x = h(input, "input");
       try (org.jtorch.autograd.GradMode off = org.jtorch.Torch.noGrad()) {
-        tensor(() -> torch.embedding_renorm_(w, x, maxNorm, normType)).close();
+        NativeCalls.query(() -> torch.embedding_renorm_(w, x, maxNorm, normType)); // returns w
       }
     }
   }
