@@ -1,0 +1,150 @@
+package org.jtorch.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jtorch.Tensor;
+import org.jtorch.Torch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stores and single-process groups, in this JVM. */
+class StoreTest {
+  @TempDir Path dir;
+
+  @Test
+  void tcpStoreSetsGetsAddsAndWaits() throws Exception {
+    try (TCPStore server = new TCPStore("127.0.0.1", 0, 2, true, Duration.ofSeconds(10), false);
+        TCPStore client =
+            new TCPStore("127.0.0.1", server.port(), 2, false, Duration.ofSeconds(10))) {
+      assertTrue(server.port() > 0);
+      exercise(server, client);
+    }
+  }
+
+  @Test
+  void fileStoreSetsGetsAddsAndWaits() {
+    Path file = dir.resolve("store");
+    try (FileStore a = new FileStore(file, 2);
+        FileStore b = new FileStore(file, 2)) {
+      assertEquals(file, a.path());
+      exercise(a, b);
+    }
+  }
+
+  private static void exercise(Store a, Store b) {
+    a.set("greeting", "hello");
+    assertEquals("hello", b.getString("greeting"));
+    b.set("bytes", new byte[] {1, 2, 3});
+    assertArrayEquals(new byte[] {1, 2, 3}, a.get("bytes"));
+    assertEquals(5, a.add("counter", 5));
+    assertEquals(7, b.add("counter", 2));
+    assertTrue(a.check(List.of("greeting", "counter")));
+    assertFalse(a.check(List.of("missing")));
+    b.await(List.of("greeting"), Duration.ofSeconds(1));
+    assertThrows(
+        DistributedTimeoutException.class,
+        () -> a.await(List.of("never"), Duration.ofMillis(300)));
+    assertTrue(a.deleteKey("greeting"));
+    assertFalse(a.check(List.of("greeting")));
+    a.setTimeout(Duration.ofMillis(300));
+    assertEquals(Duration.ofMillis(300), a.timeout());
+    assertThrows(DistributedTimeoutException.class, () -> a.get("never"));
+  }
+
+  @Test
+  void aRendezvousThatNobodyJoinsTimesOut() throws Exception {
+    int port = Workers.freePort();
+    long start = System.nanoTime();
+    // the server waits for a second worker that never comes
+    assertThrows(
+        DistributedTimeoutException.class,
+        () -> new TCPStore("127.0.0.1", port, 2, true, Duration.ofSeconds(1)));
+    // a client finds no server
+    assertThrows(
+        DistributedException.class,
+        () -> new TCPStore("127.0.0.1", port, 2, false, Duration.ofSeconds(1)));
+    assertTrue(System.nanoTime() - start < 20_000_000_000L);
+  }
+
+  @Test
+  void closedStoresAndBadArgumentsAreRejected() {
+    TCPStore s = new TCPStore("127.0.0.1", 0, 1, true, Duration.ofSeconds(5));
+    s.close();
+    s.close();
+    assertTrue(s.isClosed());
+    assertThrows(IllegalStateException.class, () -> s.set("k", "v"));
+    assertThrows(IllegalArgumentException.class, () -> new TCPStore("127.0.0.1", 70000, 1, true));
+    assertThrows(IllegalArgumentException.class, () -> new TCPStore("127.0.0.1", 0, 1, false));
+    assertThrows(IllegalArgumentException.class, () -> new FileStore(dir.resolve("f"), 0));
+    assertThrows(IllegalArgumentException.class, () -> Backend.of("mpi"));
+    assertEquals(Backend.GLOO, Backend.of("gloo"));
+    assertEquals("gloo", Backend.GLOO.toString());
+  }
+
+  @Test
+  void aGroupOfOneProcessRunsCollectivesAndCanBeRecreated() throws Exception {
+    try (TCPStore store = new TCPStore("127.0.0.1", 0, 1, true, Duration.ofSeconds(10))) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> ProcessGroup.create(Backend.GLOO, store, 1, 1, Duration.ofSeconds(5)));
+      for (int round = 0; round < 2; round++) {
+        try (ProcessGroup g = ProcessGroup.create(Backend.GLOO, store, 0, 1, Duration.ofSeconds(5));
+            Tensor t = Torch.tensor(new float[] {1, 2, 3})) {
+          assertEquals(0, g.rank());
+          assertEquals(1, g.size());
+          assertEquals(Backend.GLOO, g.backend());
+          g.allReduce(t, ReduceOp.MAX);
+          assertArrayEquals(new float[] {1, 2, 3}, t.toFloatArray());
+          g.barrier();
+          g.close();
+          assertTrue(g.isClosed());
+          assertThrows(IllegalStateException.class, () -> g.allReduce(t));
+        }
+      }
+    }
+  }
+
+  @Test
+  void initMethodsTcpAndFile() throws Exception {
+    String[] methods = {
+      "tcp://127.0.0.1:" + Workers.freePort(), dir.resolve("rendezvous").toUri().toString()
+    };
+    for (String method : methods) {
+      ProcessGroup g =
+          Distributed.initProcessGroup(Backend.GLOO, method, 0, 1, Duration.ofSeconds(10));
+      try (Tensor t = Torch.ones(2)) {
+        assertTrue(Distributed.isInitialized());
+        assertEquals(g, Distributed.defaultGroup());
+        Distributed.allReduce(t);
+        assertArrayEquals(new float[] {1, 1}, t.toFloatArray());
+      } finally {
+        Distributed.destroyProcessGroup();
+      }
+      assertFalse(Distributed.isInitialized());
+    }
+    // jtorch leaves the file store's file in place (see FileStore)
+    assertTrue(Files.exists(dir.resolve("rendezvous")));
+    assertThrows(IllegalStateException.class, Distributed::defaultGroup);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Distributed.initProcessGroup(Backend.GLOO, "udp://x", 0, 1, Duration.ofSeconds(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Distributed.initProcessGroup(Backend.GLOO, "tcp://nohost", 0, 1, Duration.ofSeconds(1)));
+    if (!Torch.cuda().isAvailable()) {
+      try (TCPStore store = new TCPStore("127.0.0.1", 0, 1, true, Duration.ofSeconds(5))) {
+        assertThrows(
+            IllegalStateException.class,
+            () -> ProcessGroup.create(Backend.NCCL, store, 0, 1, Duration.ofSeconds(5)));
+      }
+    }
+  }
+}
