@@ -10,8 +10,9 @@ import org.jtorch.Generator;
  * tail with {@code dropLast}), and takes every {@code numReplicas}-th index starting at {@code
  * rank}. Call {@link #setEpoch} before each epoch so that the order changes between epochs.
  *
- * <p>jtorch does not start processes: rank and replica count come from the caller (from the
- * environment of a multi-process launcher, for instance).
+ * <p>{@link #DistributedSampler(Dataset)} takes rank and replica count from the default process
+ * group ({@link org.jtorch.distributed.Distributed}), as PyTorch does when they are not given; the
+ * other constructors take them from the caller.
  */
 public final class DistributedSampler implements Sampler<Integer> {
   private final int n;
@@ -53,6 +54,19 @@ public final class DistributedSampler implements Sampler<Integer> {
       this.numSamples = (int) Math.ceil((double) size / numReplicas);
     }
     this.totalSize = numSamples * numReplicas;
+  }
+
+  /**
+   * {@code DistributedSampler(dataset)}: this process's share by the default process group's rank
+   * and size, with shuffling, seed 0, no drop.
+   *
+   * @throws IllegalStateException if the default process group is not initialised
+   */
+  public DistributedSampler(Dataset<?> dataset) {
+    this(
+        dataset,
+        org.jtorch.distributed.Distributed.getWorldSize(),
+        org.jtorch.distributed.Distributed.getRank());
   }
 
   /** {@code DistributedSampler(dataset, numReplicas, rank)} with shuffling, seed 0, no drop. */

@@ -139,6 +139,28 @@ public final class CollectivesWorker {
       Distributed.allReduce(c);
       expect(c, n, DType.FLOAT32, new long[] {2});
       g.barrier();
+      // DistributedSampler(dataset) shards by the default group: the ranks' shards cover the data
+      org.jtorch.data.DistributedSampler sampler =
+          new org.jtorch.data.DistributedSampler(
+              new org.jtorch.data.TensorDataset(Torch.arange(10)));
+      sampler.setEpoch(3);
+      long[] mine = new long[sampler.size()];
+      int i = 0;
+      for (int index : sampler) {
+        mine[i++] = index;
+      }
+      List<Tensor> shards = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        shards.add(Torch.zeros(mine.length).to(DType.INT64));
+      }
+      g.allGather(shards, Torch.tensor(mine));
+      java.util.Set<Long> seen = new java.util.TreeSet<>();
+      for (Tensor shard : shards) {
+        for (long x : shard.toLongArray()) {
+          seen.add(x);
+        }
+      }
+      check(seen.size() == 10 && seen.contains(0L) && seen.contains(9L), "shards cover " + seen);
       // misuse is caught in Java
       throwsIae(() -> g.broadcast(Torch.ones(1), n));
       throwsIae(() -> g.send(Torch.ones(1), r));

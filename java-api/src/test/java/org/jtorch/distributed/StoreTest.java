@@ -134,6 +134,9 @@ class StoreTest {
     assertTrue(Files.exists(dir.resolve("rendezvous")));
     assertThrows(IllegalStateException.class, Distributed::defaultGroup);
     assertThrows(
+        IllegalStateException.class,
+        () -> new org.jtorch.data.DistributedSampler(new org.jtorch.data.TensorDataset(Torch.ones(3))));
+    assertThrows(
         IllegalArgumentException.class,
         () -> Distributed.initProcessGroup(Backend.GLOO, "udp://x", 0, 1, Duration.ofSeconds(1)));
     assertThrows(
