@@ -25,6 +25,8 @@
  *       {@link org.jtorch.amp}: autocast and gradient scaling;
  *   <li>{@link org.jtorch.data} (+ {@code datasets}, {@code transforms}): data sets, samplers,
  *       {@code DataLoader};
+ *   <li>{@link org.jtorch.distributed}: process groups, collectives, {@code
+ *       DistributedDataParallel} and the {@code jtorch-run} launcher;
  *   <li>{@link org.jtorch.serialization}: checkpoints in PyTorch's file format ({@code
  *       Torch.save}, {@code Torch.load});
  *   <li>{@link org.jtorch.jit} and {@link org.jtorch.export}: TorchScript and AOTInductor models;
