@@ -7,6 +7,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jtorch.Scope;
 import org.jtorch.Tensor;
@@ -43,61 +45,51 @@ import org.jtorch.optim.Adam;
  * Started without {@code RANK} in its environment it is the launcher: it starts {@code --nproc}
  * copies of itself with {@link Launcher} (as {@code jtorch-run} would) and exits with their exit
  * code; each copy is one rank. Options: {@code --nproc N} (2), {@code --master-port P} (29500),
- * {@code --data DIR}, {@code --out DIR} (target/fashion-mnist-ddp), {@code --epochs N} (2),
- * {@code --batch N} per process (32), {@code --lr X} (0.001), {@code --train-limit N}, {@code
- * --test-limit N}, {@code --seed N} (0).
+ * and {@link FashionMnist}'s, with the defaults {@code --out target/fashion-mnist-ddp}, {@code
+ * --epochs 2} and {@code --batch 32} (per process).
  */
 public final class DistributedFashionMnist {
   private DistributedFashionMnist() {}
 
-  record Config(
-      int nproc, int masterPort, Path data, Path out, int epochs, int batch, double lr,
-      int trainLimit, int testLimit, long seed) {
+  /**
+   * The launcher's two options and the training settings, which are {@link FashionMnist}'s with
+   * other defaults (out dir, 2 epochs, batch 32 per process).
+   */
+  record Config(int nproc, int masterPort, FashionMnist.Config run) {
     static Config parse(String[] args) {
       int nproc = 2;
       int port = 29500;
-      Path data = FashionMNIST.DEFAULT_ROOT;
-      Path out = Path.of("target", "fashion-mnist-ddp");
-      int epochs = 2;
-      int batch = 32;
-      double lr = 1e-3;
-      int trainLimit = 0;
-      int testLimit = 0;
-      long seed = 0;
+      List<String> rest =
+          new ArrayList<>(List.of("--out", "target/fashion-mnist-ddp", "--epochs", "2", "--batch", "32"));
       for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("option " + a + " needs a value");
-        }
-        String v = args[++i];
-        switch (a) {
-          case "--nproc" -> nproc = Integer.parseInt(v);
-          case "--master-port" -> port = Integer.parseInt(v);
-          case "--data" -> data = Path.of(v);
-          case "--out" -> out = Path.of(v);
-          case "--epochs" -> epochs = Integer.parseInt(v);
-          case "--batch" -> batch = Integer.parseInt(v);
-          case "--lr" -> lr = Double.parseDouble(v);
-          case "--train-limit" -> trainLimit = Integer.parseInt(v);
-          case "--test-limit" -> testLimit = Integer.parseInt(v);
-          case "--seed" -> seed = Long.parseLong(v);
-          default -> throw new IllegalArgumentException("unknown option " + a);
+        switch (args[i]) {
+          case "--nproc" -> nproc = Integer.parseInt(value(args, i++));
+          case "--master-port" -> port = Integer.parseInt(value(args, i++));
+          default -> rest.add(args[i]);
         }
       }
-      return new Config(nproc, port, data, out, epochs, batch, lr, trainLimit, testLimit, seed);
+      // later options win: the user's follow the defaults
+      return new Config(nproc, port, FashionMnist.Config.parse(rest.toArray(new String[0])));
+    }
+
+    private static String value(String[] args, int i) {
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("option " + args[i] + " needs a value");
+      }
+      return args[i + 1];
     }
   }
 
   public static void main(String[] args) throws Exception {
-    System.exit(System.getenv("RANK") == null ? launch(args) : worker(Config.parse(args)));
+    System.exit(System.getenv("RANK") == null ? launch(args) : worker(Config.parse(args).run()));
   }
 
   /** The launcher role: starts {@code --nproc} workers of this class; returns the job's code. */
   static int launch(String[] args) throws InterruptedException {
     Config c = Config.parse(args);
-    if (!FashionMnist.hasData(c.data())) {
+    if (!FashionMnist.hasData(c.run().data())) {
       System.err.println(
-          "Fashion-MNIST is not in " + c.data().toAbsolutePath()
+          "Fashion-MNIST is not in " + c.run().data().toAbsolutePath()
               + " (sudo apt-get install dataset-fashion-mnist, or --data DIR)");
       return 2;
     }
@@ -108,7 +100,7 @@ public final class DistributedFashionMnist {
   }
 
   /** One rank's training; rank 0 reports and writes {@code result.txt}. */
-  static int worker(Config c) throws IOException {
+  static int worker(FashionMnist.Config c) throws IOException {
     ProcessGroup group = Distributed.initProcessGroup(Backend.GLOO);
     int rank = group.rank();
     int world = group.size();
