@@ -34,7 +34,9 @@ public final class Distributed {
   /**
    * Initialises the default group from the environment: PyTorch's {@code
    * init_process_group(backend)} with {@code init_method="env://"}. Reads {@code MASTER_ADDR},
-   * {@code MASTER_PORT}, {@code RANK} and {@code WORLD_SIZE}; rank 0 serves the {@link TCPStore}.
+   * {@code MASTER_PORT}, {@code RANK} and {@code WORLD_SIZE}; rank 0 serves the {@link TCPStore},
+   * except under PyTorch's {@code torchrun} ({@code TORCHELASTIC_USE_AGENT_STORE=True}), whose
+   * agent serves it: Java workers can be started by {@code torchrun --no-python java ...}.
    *
    * @throws IllegalStateException if a variable is missing or malformed, or the default group is
    *     already initialised
@@ -65,9 +67,12 @@ public final class Distributed {
       checkNotInitialised();
       Store store;
       if (initMethod.equals("env://")) {
+        // under torchrun the agent already serves the store on MASTER_PORT: every rank connects
+        boolean agentStore = "True".equals(env.get("TORCHELASTIC_USE_AGENT_STORE"));
         store =
             new TCPStore(
-                envString(env, "MASTER_ADDR"), envInt(env, "MASTER_PORT"), n, r == 0, timeout);
+                envString(env, "MASTER_ADDR"), envInt(env, "MASTER_PORT"), n,
+                r == 0 && !agentStore, timeout);
       } else if (initMethod.startsWith("tcp://")) {
         URI uri = URI.create(initMethod);
         if (uri.getHost() == null || uri.getPort() < 0) {

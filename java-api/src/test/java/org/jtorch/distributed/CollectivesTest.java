@@ -3,8 +3,14 @@ package org.jtorch.distributed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,5 +35,35 @@ class CollectivesTest {
     }
     System.out.println(
         "distributed collectives: " + total + " checks passed on " + worldSize + " processes");
+  }
+
+  /**
+   * Java workers started by PyTorch's own launcher ({@code torchrun --no-python java ...}), whose
+   * agent serves the rendezvous store: env:// initialisation must connect to it instead of
+   * serving one. Skipped where Python's torch is not installed.
+   */
+  @Test
+  void javaWorkersRunUnderPythonsTorchrun() throws Exception {
+    Assumptions.assumeTrue(pythonHasTorch(), "python3 with torch is not installed");
+    List<String> cmd = new ArrayList<>(List.of(
+        "python3", "-m", "torch.distributed.run", "--nproc-per-node", "2",
+        "--master-port", Integer.toString(Workers.freePort()), "--no-python",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        CollectivesWorker.class.getName()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(150, TimeUnit.SECONDS), out);
+    assertEquals(0, p.exitValue(), out);
+    assertEquals(2, out.lines().filter(l -> l.startsWith("CHECKS ")).count(), out);
+  }
+
+  private static boolean pythonHasTorch() throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder("python3", "-c", "import torch.distributed.run").start();
+      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }
