@@ -12,7 +12,8 @@
 #   M2=/tmp/m2-rt benchmarks/run_runtime_recipe.sh   # a private Maven repository
 #
 # JMH_OPTS overrides the JMH settings (default: -f 1 -wi 2 -i 3 -w 1 -r 2, modest: the machines
-# here are shared). Python's figures are best-of-5 (python/*.py), Java's JMH means.
+# here are shared). Python's figures are the mean of 5 repeats (python/*.py also print the best),
+# Java's JMH means: the same statistic on both sides.
 set -euo pipefail
 cd "$(dirname "$0")"
 repo=${M2:+-Dmaven.repo.local=$M2}
@@ -43,7 +44,7 @@ import csv, sys, os
 out = sys.argv[1]
 print(f"{'environment':12} {'recipe':6} {'case':16} {'java us':>10} {'python us':>10} {'java/python':>12}")
 for env in ("as-is", sys.argv[2]):
-    py = dict((l.split()[0], float(l.split()[1])) for l in open(f"{out}/py-{env}.txt"))
+    py = dict((l.split()[0], float(l.split()[2])) for l in open(f"{out}/py-{env}.txt"))
     for recipe in ("on", "off"):
         for r in csv.DictReader(open(f"{out}/java-{env}-{recipe}.csv")):
             k = r["Benchmark"].rsplit(".", 1)[1]

@@ -542,12 +542,8 @@ public final class Tensor implements AutoCloseable {
   /** The index of the first maximum along {@code dim}, kept with size 1 if {@code keepDim}. */
   public Tensor argmax(long dim, boolean keepDim) {
     org.bytedeco.pytorch.Tensor a = h();
-    return op(
-        () -> {
-          try (LongOptional d = new LongOptional(dim)) {
-            return a.argmax(d, keepDim);
-          }
-        });
+    LongOptional d = NativeCalls.dim(dim);
+    return op(() -> a.argmax(d, keepDim));
   }
 
   /** The index of the first minimum in the flattened tensor, as a 0-d int64 tensor. */
@@ -564,12 +560,8 @@ public final class Tensor implements AutoCloseable {
   /** The index of the first minimum along {@code dim}, kept with size 1 if {@code keepDim}. */
   public Tensor argmin(long dim, boolean keepDim) {
     org.bytedeco.pytorch.Tensor a = h();
-    return op(
-        () -> {
-          try (LongOptional d = new LongOptional(dim)) {
-            return a.argmin(d, keepDim);
-          }
-        });
+    LongOptional d = NativeCalls.dim(dim);
+    return op(() -> a.argmin(d, keepDim));
   }
 
   /** Softmax along {@code dim}. */
@@ -2592,11 +2584,7 @@ public final class Tensor implements AutoCloseable {
     org.bytedeco.pytorch.Tensor a = h();
     Tensor[] r =
         NativeCalls.pair(
-            () -> {
-              try (LongOptional d = new LongOptional(dim)) {
-                return a.aminmax(d, keepDim);
-              }
-            });
+            () -> a.aminmax(NativeCalls.dim(dim), keepDim));
     return new MinMax(r[0], r[1]);
   }
 
@@ -3604,12 +3592,8 @@ public final class Tensor implements AutoCloseable {
   public Tensor cross(Tensor other, long dim) {
     org.bytedeco.pytorch.Tensor a = h();
     org.bytedeco.pytorch.Tensor b = other.h();
-    return op(
-        () -> {
-          try (LongOptional d = new LongOptional(dim)) {
-            return a.cross(b, d);
-          }
-        });
+    LongOptional d = NativeCalls.dim(dim);
+    return op(() -> a.cross(b, d));
   }
 
   /** The inverse of this square matrix (or batch of them); singular input throws. */
