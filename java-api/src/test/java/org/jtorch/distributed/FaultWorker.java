@@ -6,7 +6,7 @@ import org.jtorch.Torch;
 
 /**
  * One process of {@link FaultToleranceTest}. Mode "killed": rank 1 dies abruptly after a barrier
- * while rank 0 keeps all-reducing. Mode "hung": rank 1 stops taking part (sleeps 8 s) while rank 0
+ * while rank 0 keeps all-reducing. Mode "hung": rank 1 stops taking part (sleeps 5 s) while rank 0
  * all-reduces under a 3 s group timeout. Rank 0 prints "FAILED exception-class millis" when a
  * collective throws, and "NO-FAILURE" if none did.
  */
@@ -22,7 +22,7 @@ public final class FaultWorker {
         Runtime.getRuntime().halt(3);
       }
       // hung: long enough for rank 0 to time out, then leave without a word
-      Thread.sleep(8_000);
+      Thread.sleep(5_000);
       Runtime.getRuntime().halt(0);
     }
     long start = System.nanoTime();
