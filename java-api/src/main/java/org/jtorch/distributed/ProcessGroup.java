@@ -92,20 +92,25 @@ public final class ProcessGroup implements AutoCloseable {
           org.bytedeco.pytorch.ProcessGroup pg =
               new org.bytedeco.pytorch.ProcessGroup(prefixed, rank, worldSize);
           try (Milliseconds ms = new Milliseconds(timeout.toMillis())) {
+            // the group keeps intrusive references of its own to the backend and its options:
+            // the Java handles here are released at once
             if (backend == Backend.GLOO) {
-              ProcessGroupGloo.Options opts = ProcessGroupGloo.Options.create(ms);
-              opts.devices(glooDevices());
-              ProcessGroupGloo gloo = new ProcessGroupGloo(prefixed, rank, worldSize, opts);
-              pg.setBackend(
-                  torch.DeviceType.CPU,
-                  org.bytedeco.pytorch.ProcessGroup.BackendType.GLOO,
-                  new BackendOptional(gloo));
+              try (ProcessGroupGloo.Options opts = ProcessGroupGloo.Options.create(ms);
+                  GlooDeviceVector devices = glooDevices()) {
+                opts.devices(devices);
+                try (ProcessGroupGloo gloo = new ProcessGroupGloo(prefixed, rank, worldSize, opts);
+                    BackendOptional b = new BackendOptional(gloo)) {
+                  pg.setBackend(
+                      torch.DeviceType.CPU, org.bytedeco.pytorch.ProcessGroup.BackendType.GLOO, b);
+                }
+              }
               pg.setDefaultBackend(org.bytedeco.pytorch.ProcessGroup.BackendType.GLOO);
             } else {
-              pg.setBackend(
-                  torch.DeviceType.CUDA,
-                  org.bytedeco.pytorch.ProcessGroup.BackendType.NCCL,
-                  new BackendOptional(Nccl.backend(prefixed, rank, worldSize, ms)));
+              try (org.bytedeco.pytorch.Backend nccl = Nccl.backend(prefixed, rank, worldSize, ms);
+                  BackendOptional b = new BackendOptional(nccl)) {
+                pg.setBackend(
+                    torch.DeviceType.CUDA, org.bytedeco.pytorch.ProcessGroup.BackendType.NCCL, b);
+              }
               pg.setDefaultBackend(org.bytedeco.pytorch.ProcessGroup.BackendType.NCCL);
             }
           } catch (RuntimeException e) {

@@ -104,6 +104,13 @@ class StoreTest {
           g.allReduce(t, ReduceOp.MAX);
           assertArrayEquals(new float[] {1, 2, 3}, t.toFloatArray());
           g.barrier();
+          // bad input: a closed tensor, a bitwise reduction of floats, a null op
+          Tensor closed = Torch.ones(2);
+          closed.close();
+          assertThrows(IllegalStateException.class, () -> g.allReduce(closed));
+          assertThrows(org.jtorch.TorchException.class, () -> g.allReduce(t, ReduceOp.BAND));
+          assertThrows(NullPointerException.class, () -> g.allReduce(t, null));
+          assertArrayEquals(new float[] {1, 2, 3}, t.toFloatArray());
           g.close();
           assertTrue(g.isClosed());
           assertThrows(IllegalStateException.class, () -> g.allReduce(t));
