@@ -14,9 +14,8 @@ import org.jtorch.nn.functional.F;
  */
 public class BCELoss extends Module {
   /** PyTorch's keyword arguments of {@code nn.BCELoss} / {@code F.binary_cross_entropy}. */
-  public static final class Options {
+  public static final class Options extends LossOptions<Options> {
     private Tensor weight;
-    private Reduction reduction = Reduction.MEAN;
 
     Options() {}
 
@@ -29,29 +28,13 @@ public class BCELoss extends Module {
       return this;
     }
 
-    /** The reduction (default mean). */
-    public Options reduction(Reduction reduction) {
-      this.reduction = Objects.requireNonNull(reduction, "reduction");
-      return this;
-    }
-
-    /** The reduction as PyTorch spells it ({@code "none"}, {@code "mean"}, {@code "sum"}). */
-    public Options reduction(String reduction) {
-      return reduction(Reduction.of(reduction));
-    }
-
     /** The weight, or null. */
     public Tensor weight() {
       return weight;
     }
 
-    /** The reduction. */
-    public Reduction reduction() {
-      return reduction;
-    }
-
     Options copy() {
-      return new Options().weight(weight).reduction(reduction);
+      return new Options().weight(weight).reduction(reduction());
     }
   }
 

@@ -18,9 +18,8 @@ public class BCEWithLogitsLoss extends Module {
    * PyTorch's keyword arguments of {@code nn.BCEWithLogitsLoss} / {@code
    * F.binary_cross_entropy_with_logits}.
    */
-  public static final class Options {
+  public static final class Options extends LossOptions<Options> {
     private Tensor weight;
-    private Reduction reduction = Reduction.MEAN;
     private Tensor posWeight;
 
     Options() {}
@@ -32,17 +31,6 @@ public class BCEWithLogitsLoss extends Module {
     public Options weight(Tensor weight) {
       this.weight = weight;
       return this;
-    }
-
-    /** The reduction (default mean). */
-    public Options reduction(Reduction reduction) {
-      this.reduction = Objects.requireNonNull(reduction, "reduction");
-      return this;
-    }
-
-    /** The reduction as PyTorch spells it ({@code "none"}, {@code "mean"}, {@code "sum"}). */
-    public Options reduction(String reduction) {
-      return reduction(Reduction.of(reduction));
     }
 
     /**
@@ -59,18 +47,13 @@ public class BCEWithLogitsLoss extends Module {
       return weight;
     }
 
-    /** The reduction. */
-    public Reduction reduction() {
-      return reduction;
-    }
-
     /** The positive weight, or null. */
     public Tensor posWeight() {
       return posWeight;
     }
 
     Options copy() {
-      return new Options().weight(weight).reduction(reduction).posWeight(posWeight);
+      return new Options().weight(weight).reduction(reduction()).posWeight(posWeight);
     }
   }
 

@@ -24,9 +24,8 @@ import org.jtorch.nn.functional.F;
  */
 public class CTCLoss extends Module {
   /** PyTorch's keyword arguments of {@code nn.CTCLoss} / {@code F.ctc_loss}. */
-  public static final class Options {
+  public static final class Options extends LossOptions<Options> {
     private long blank = 0;
-    private Reduction reduction = Reduction.MEAN;
     private boolean zeroInfinity;
 
     Options() {}
@@ -35,17 +34,6 @@ public class CTCLoss extends Module {
     public Options blank(long blank) {
       this.blank = blank;
       return this;
-    }
-
-    /** The reduction (default mean). */
-    public Options reduction(Reduction reduction) {
-      this.reduction = Objects.requireNonNull(reduction, "reduction");
-      return this;
-    }
-
-    /** The reduction as PyTorch spells it ({@code "none"}, {@code "mean"}, {@code "sum"}). */
-    public Options reduction(String reduction) {
-      return reduction(Reduction.of(reduction));
     }
 
     /** Whether infinite losses (and their gradients) become zero (default false). */
@@ -59,18 +47,13 @@ public class CTCLoss extends Module {
       return blank;
     }
 
-    /** The reduction. */
-    public Reduction reduction() {
-      return reduction;
-    }
-
     /** Whether infinite losses become zero. */
     public boolean zeroInfinity() {
       return zeroInfinity;
     }
 
     Options copy() {
-      return new Options().blank(blank).reduction(reduction).zeroInfinity(zeroInfinity);
+      return new Options().blank(blank).reduction(reduction()).zeroInfinity(zeroInfinity);
     }
   }
 

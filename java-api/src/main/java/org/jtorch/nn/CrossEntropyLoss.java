@@ -21,10 +21,9 @@ import org.jtorch.nn.functional.F;
  */
 public class CrossEntropyLoss extends Module {
   /** PyTorch's keyword arguments of {@code nn.CrossEntropyLoss} / {@code F.cross_entropy}. */
-  public static final class Options {
+  public static final class Options extends LossOptions<Options> {
     private Tensor weight;
     private long ignoreIndex = -100;
-    private Reduction reduction = Reduction.MEAN;
     private double labelSmoothing = 0.0;
 
     Options() {}
@@ -46,17 +45,6 @@ public class CrossEntropyLoss extends Module {
       return this;
     }
 
-    /** The reduction (default mean). */
-    public Options reduction(Reduction reduction) {
-      this.reduction = Objects.requireNonNull(reduction, "reduction");
-      return this;
-    }
-
-    /** The reduction as PyTorch spells it ({@code "none"}, {@code "mean"}, {@code "sum"}). */
-    public Options reduction(String reduction) {
-      return reduction(Reduction.of(reduction));
-    }
-
     /** The amount of smoothing in [0, 1] mixed into the targets (default 0). */
     public Options labelSmoothing(double labelSmoothing) {
       this.labelSmoothing = labelSmoothing;
@@ -73,11 +61,6 @@ public class CrossEntropyLoss extends Module {
       return ignoreIndex;
     }
 
-    /** The reduction. */
-    public Reduction reduction() {
-      return reduction;
-    }
-
     /** The label smoothing. */
     public double labelSmoothing() {
       return labelSmoothing;
@@ -87,7 +70,7 @@ public class CrossEntropyLoss extends Module {
       return new Options()
           .weight(weight)
           .ignoreIndex(ignoreIndex)
-          .reduction(reduction)
+          .reduction(reduction())
           .labelSmoothing(labelSmoothing);
     }
   }

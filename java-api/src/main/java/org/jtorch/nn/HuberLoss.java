@@ -15,32 +15,15 @@ import org.jtorch.nn.functional.F;
  */
 public class HuberLoss extends Module {
   /** PyTorch's keyword arguments of {@code nn.HuberLoss} / {@code F.huber_loss}. */
-  public static final class Options {
-    private Reduction reduction = Reduction.MEAN;
+  public static final class Options extends LossOptions<Options> {
     private double delta = 1.0;
 
     Options() {}
-
-    /** The reduction (default mean). */
-    public Options reduction(Reduction reduction) {
-      this.reduction = Objects.requireNonNull(reduction, "reduction");
-      return this;
-    }
-
-    /** The reduction as PyTorch spells it ({@code "none"}, {@code "mean"}, {@code "sum"}). */
-    public Options reduction(String reduction) {
-      return reduction(Reduction.of(reduction));
-    }
 
     /** Where the loss turns from squared to linear (default 1; must be positive). */
     public Options delta(double delta) {
       this.delta = delta;
       return this;
-    }
-
-    /** The reduction. */
-    public Reduction reduction() {
-      return reduction;
     }
 
     /** delta. */
@@ -49,7 +32,7 @@ public class HuberLoss extends Module {
     }
 
     Options copy() {
-      return new Options().reduction(reduction).delta(delta);
+      return new Options().reduction(reduction()).delta(delta);
     }
   }
 

@@ -14,10 +14,9 @@ import org.jtorch.nn.functional.F;
  */
 public class NLLLoss extends Module {
   /** PyTorch's keyword arguments of {@code nn.NLLLoss} / {@code F.nll_loss}. */
-  public static final class Options {
+  public static final class Options extends LossOptions<Options> {
     private Tensor weight;
     private long ignoreIndex = -100;
-    private Reduction reduction = Reduction.MEAN;
 
     Options() {}
 
@@ -38,17 +37,6 @@ public class NLLLoss extends Module {
       return this;
     }
 
-    /** The reduction (default mean). */
-    public Options reduction(Reduction reduction) {
-      this.reduction = Objects.requireNonNull(reduction, "reduction");
-      return this;
-    }
-
-    /** The reduction as PyTorch spells it ({@code "none"}, {@code "mean"}, {@code "sum"}). */
-    public Options reduction(String reduction) {
-      return reduction(Reduction.of(reduction));
-    }
-
     /** The class weights, or null. */
     public Tensor weight() {
       return weight;
@@ -59,13 +47,8 @@ public class NLLLoss extends Module {
       return ignoreIndex;
     }
 
-    /** The reduction. */
-    public Reduction reduction() {
-      return reduction;
-    }
-
     Options copy() {
-      return new Options().weight(weight).ignoreIndex(ignoreIndex).reduction(reduction);
+      return new Options().weight(weight).ignoreIndex(ignoreIndex).reduction(reduction());
     }
   }
 

@@ -14,32 +14,15 @@ import org.jtorch.nn.functional.F;
  */
 public class SmoothL1Loss extends Module {
   /** PyTorch's keyword arguments of {@code nn.SmoothL1Loss} / {@code F.smooth_l1_loss}. */
-  public static final class Options {
-    private Reduction reduction = Reduction.MEAN;
+  public static final class Options extends LossOptions<Options> {
     private double beta = 1.0;
 
     Options() {}
-
-    /** The reduction (default mean). */
-    public Options reduction(Reduction reduction) {
-      this.reduction = Objects.requireNonNull(reduction, "reduction");
-      return this;
-    }
-
-    /** The reduction as PyTorch spells it ({@code "none"}, {@code "mean"}, {@code "sum"}). */
-    public Options reduction(String reduction) {
-      return reduction(Reduction.of(reduction));
-    }
 
     /** Where the loss turns from squared to absolute (default 1; 0 is the L1 loss). */
     public Options beta(double beta) {
       this.beta = beta;
       return this;
-    }
-
-    /** The reduction. */
-    public Reduction reduction() {
-      return reduction;
     }
 
     /** beta. */
@@ -48,7 +31,7 @@ public class SmoothL1Loss extends Module {
     }
 
     Options copy() {
-      return new Options().reduction(reduction).beta(beta);
+      return new Options().reduction(reduction()).beta(beta);
     }
   }
 

@@ -19,12 +19,11 @@ public class TripletMarginLoss extends Module {
   /**
    * PyTorch's keyword arguments of {@code nn.TripletMarginLoss} / {@code F.triplet_margin_loss}.
    */
-  public static final class Options {
+  public static final class Options extends LossOptions<Options> {
     private double margin = 1.0;
     private double p = 2.0;
     private double eps = 1e-6;
     private boolean swap;
-    private Reduction reduction = Reduction.MEAN;
 
     Options() {}
 
@@ -52,17 +51,6 @@ public class TripletMarginLoss extends Module {
       return this;
     }
 
-    /** The reduction (default mean). */
-    public Options reduction(Reduction reduction) {
-      this.reduction = Objects.requireNonNull(reduction, "reduction");
-      return this;
-    }
-
-    /** The reduction as PyTorch spells it ({@code "none"}, {@code "mean"}, {@code "sum"}). */
-    public Options reduction(String reduction) {
-      return reduction(Reduction.of(reduction));
-    }
-
     /** The margin. */
     public double margin() {
       return margin;
@@ -83,13 +71,8 @@ public class TripletMarginLoss extends Module {
       return swap;
     }
 
-    /** The reduction. */
-    public Reduction reduction() {
-      return reduction;
-    }
-
     Options copy() {
-      return new Options().margin(margin).p(p).eps(eps).swap(swap).reduction(reduction);
+      return new Options().margin(margin).p(p).eps(eps).swap(swap).reduction(reduction());
     }
   }
 
