@@ -59,7 +59,7 @@ public final class Distributed {
       Backend backend, String initMethod, int rank, int worldSize, Duration timeout) {
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(initMethod, "initMethod");
-    Objects.requireNonNull(timeout, "timeout");
+    Errors.positive(timeout, "timeout");
     Map<String, String> env = System.getenv();
     int r = rank >= 0 ? rank : envInt(env, "RANK");
     int n = worldSize >= 0 ? worldSize : envInt(env, "WORLD_SIZE");

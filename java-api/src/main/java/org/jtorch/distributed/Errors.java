@@ -9,6 +9,15 @@ import org.jtorch.internal.Natives;
 final class Errors {
   private Errors() {}
 
+  /** {@code d}, checked: a timeout must be positive (LibTorch reads others as "no timeout"). */
+  static java.time.Duration positive(java.time.Duration d, String name) {
+    java.util.Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + d);
+    }
+    return d;
+  }
+
   /** Runs a LibTorch call, translating its errors. */
   static <T> T call(Supplier<T> call) {
     try {

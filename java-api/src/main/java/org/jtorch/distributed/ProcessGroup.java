@@ -75,16 +75,13 @@ public final class ProcessGroup implements AutoCloseable {
       Backend backend, Store store, int rank, int worldSize, Duration timeout) {
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(store, "store");
-    Objects.requireNonNull(timeout, "timeout");
+    Errors.positive(timeout, "timeout");
     if (worldSize < 1) {
       throw new IllegalArgumentException("worldSize must be positive, got " + worldSize);
     }
     if (rank < 0 || rank >= worldSize) {
       throw new IllegalArgumentException(
           "Invalid rank " + rank + ", rank should be in the interval [0, " + (worldSize - 1) + "]");
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
     org.bytedeco.pytorch.Store prefixed = prefixed(store, store.nextGroupPrefix());
     return Errors.call(

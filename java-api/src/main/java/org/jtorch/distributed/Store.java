@@ -125,7 +125,7 @@ public abstract sealed class Store implements AutoCloseable permits TCPStore, Fi
    * @throws DistributedTimeoutException if they are not all set within {@code timeout}
    */
   public void await(List<String> keys, Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
+    Errors.positive(timeout, "timeout");
     call(
         () -> {
           try (StringVector v = strings(keys);
@@ -153,7 +153,7 @@ public abstract sealed class Store implements AutoCloseable permits TCPStore, Fi
 
   /** Changes the timeout of {@link #get} and of the rendezvous. */
   public void setTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
+    Errors.positive(timeout, "timeout");
     call(
         () -> {
           try (Milliseconds ms = new Milliseconds(timeout.toMillis())) {

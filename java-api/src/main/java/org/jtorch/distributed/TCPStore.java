@@ -53,7 +53,7 @@ public final class TCPStore extends Store {
       String host, int port, int worldSize, boolean isServer, Duration timeout,
       boolean waitForWorkers) {
     Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(timeout, "timeout");
+    Errors.positive(timeout, "timeout");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
     }

@@ -1,7 +1,6 @@
 package org.jtorch.distributed;
 
 import java.time.Duration;
-import java.util.Objects;
 import org.bytedeco.javacpp.chrono.Milliseconds;
 
 /**
@@ -40,7 +39,7 @@ public final class Work {
    * @throws DistributedException if it failed
    */
   public void await(Duration timeout) {
-    finish(Objects.requireNonNull(timeout, "timeout"));
+    finish(Errors.positive(timeout, "timeout"));
   }
 
   private synchronized void finish(Duration timeout) {

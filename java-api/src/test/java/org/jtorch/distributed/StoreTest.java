@@ -84,6 +84,23 @@ class StoreTest {
     assertThrows(IllegalArgumentException.class, () -> new TCPStore("127.0.0.1", 70000, 1, true));
     assertThrows(IllegalArgumentException.class, () -> new TCPStore("127.0.0.1", 0, 1, false));
     assertThrows(IllegalArgumentException.class, () -> new FileStore(dir.resolve("f"), 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TCPStore("127.0.0.1", 0, 1, true, Duration.ofSeconds(-1)));
+    try (TCPStore open = new TCPStore("127.0.0.1", 0, 1, true, Duration.ofSeconds(5))) {
+      assertThrows(IllegalArgumentException.class, () -> open.setTimeout(Duration.ZERO));
+      assertThrows(
+          IllegalArgumentException.class, () -> open.await(List.of("k"), Duration.ofMillis(-5)));
+      try (ProcessGroup g = ProcessGroup.create(Backend.GLOO, open, 0, 1, Duration.ofSeconds(5));
+          Tensor t = Torch.ones(1)) {
+        Work w = g.allReduceAsync(t, ReduceOp.SUM);
+        assertThrows(IllegalArgumentException.class, () -> w.await(Duration.ofMillis(-1)));
+        w.await();
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ProcessGroup.create(Backend.GLOO, open, 0, 1, Duration.ZERO));
+      }
+    }
     assertThrows(IllegalArgumentException.class, () -> Backend.of("mpi"));
     assertEquals(Backend.GLOO, Backend.of("gloo"));
     assertEquals("gloo", Backend.GLOO.toString());
