@@ -196,14 +196,8 @@ public final class DistributedFashionMnist {
   }
 
   private static Dataset<Example> limit(Dataset<Example> d, int limit) {
-    if (limit <= 0 || limit >= d.size()) {
-      return d;
-    }
-    int[] idx = new int[limit];
-    for (int i = 0; i < limit; i++) {
-      idx[i] = i;
-    }
-    return new Subset<>(d, idx);
+    return limit <= 0 || limit >= d.size() ? d : new Subset<>(d, FashionMnist.range(limit));
   }
+
 
 }

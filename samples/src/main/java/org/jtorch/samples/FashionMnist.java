@@ -314,7 +314,7 @@ public final class FashionMnist {
     return name.length() <= 5 ? name : name.substring(0, 5);
   }
 
-  private static int[] range(int n) {
+  static int[] range(int n) {
     int[] r = new int[n];
     for (int i = 0; i < n; i++) {
       r[i] = i;
