@@ -18,7 +18,6 @@ import org.bytedeco.pytorch.global.torch;
 import org.jtorch.Tensor;
 import org.jtorch.Torch;
 import org.jtorch.autograd.GradMode;
-import org.jtorch.internal.Handles;
 import org.jtorch.nn.Module;
 
 /**
@@ -148,7 +147,7 @@ public final class DistributedDataParallel extends Module {
     this.buffers = module.buffers();
     org.bytedeco.pytorch.ProcessGroup pg = group.pg();
     long capBytes = (long) (options.bucketCapMb * (1 << 20));
-    try (TensorVector pv = vector(params);
+    try (TensorVector pv = ProcessGroup.vector(params);
         LoggerOptional noLogger = new LoggerOptional()) {
       Errors.call(
           () -> {
@@ -221,7 +220,8 @@ public final class DistributedDataParallel extends Module {
     Tensor out = module.forward(input);
     if (grad && requireBackwardGradSync) {
       requireForwardParamSync = true;
-      try (TensorVector outputs = findUnusedParameters ? vector(List.of(out)) : new TensorVector()) {
+      try (TensorVector outputs =
+          findUnusedParameters ? ProcessGroup.vector(List.of(out)) : new TensorVector()) {
         Errors.call(
             () -> {
               r.prepare_for_backward(outputs);
@@ -289,21 +289,13 @@ public final class DistributedDataParallel extends Module {
       return;
     }
     try (GradMode g = Torch.noGrad();
-        TensorVector v = vector(tensors)) {
+        TensorVector v = ProcessGroup.vector(tensors)) {
       Errors.call(
           () -> {
             torch.broadcast_coalesced(group.pg(), v, BROADCAST_BUCKET_BYTES, 0);
             return null;
           });
     }
-  }
-
-  private static TensorVector vector(List<Tensor> tensors) {
-    TensorVector v = new TensorVector();
-    for (Tensor t : tensors) {
-      v.push_back(Handles.unwrap(t));
-    }
-    return v;
   }
 
   private static BoolVector falses(int n) {

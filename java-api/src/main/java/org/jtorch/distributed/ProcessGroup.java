@@ -494,13 +494,18 @@ public final class ProcessGroup implements AutoCloseable {
     return new TensorVector(handle(t, "tensor"));
   }
 
-  /** A {@code std::vector<std::vector<Tensor>>} of one inner vector, as the presets pass it. */
-  private static TensorVector nested(List<Tensor> tensors) {
+  /** A {@code std::vector<Tensor>} of {@code tensors}' handles (also for DDP). */
+  static TensorVector vector(List<Tensor> tensors) {
     List<org.bytedeco.pytorch.Tensor> hs = new ArrayList<>(tensors.size());
     for (Tensor t : tensors) {
       hs.add(handle(t, "tensor in list"));
     }
-    TensorVector v = new TensorVector(hs.toArray(new org.bytedeco.pytorch.Tensor[0]));
+    return new TensorVector(hs.toArray(new org.bytedeco.pytorch.Tensor[0]));
+  }
+
+  /** A {@code std::vector<std::vector<Tensor>>} of one inner vector, as the presets pass it. */
+  private static TensorVector nested(List<Tensor> tensors) {
+    TensorVector v = vector(tensors);
     v.limit(v.position() + 1);
     return v;
   }
