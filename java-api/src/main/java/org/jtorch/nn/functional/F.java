@@ -1553,7 +1553,7 @@ public final class F {
 
   /**
    * The negative log likelihood of int64 class-index targets under log-probabilities, PyTorch's
-   * {@code F.nll_loss}; see {@link NLLLoss} for the shapes.
+   * {@code F.nll_loss}; see {@link org.jtorch.nn.NLLLoss} for the shapes.
    *
    * @throws org.jtorch.TorchException with PyTorch's message for an index out of range or a target
    *     that is not int64 ("expected target dtype to be Long or Byte, but got Float")
@@ -1655,7 +1655,7 @@ public final class F {
 
   /**
    * The Kullback-Leibler divergence, PyTorch's {@code F.kl_div}; see {@link
-   * KLDivLoss}. With reduction {@code "mean"} jtorch logs PyTorch's warning (once)
+   * org.jtorch.nn.KLDivLoss}. With reduction {@code "mean"} jtorch logs PyTorch's warning (once)
    * that {@code "batchmean"} is the mathematical definition.
    */
   public static Tensor klDiv(Tensor input, Tensor target, org.jtorch.nn.KLDivLoss.Options options) {
