@@ -109,7 +109,7 @@ const char* jtorch_libc_glibc_version(void) {
 #endif
 }
 
-int jtorch_mallopt_apply(long mmap_threshold, long trim_threshold) {
+int jtorch_mallopt_apply(long mmap_threshold, long trim_threshold, long top_pad) {
 #if defined(__GLIBC__)
   int result = 0;
   if (mallopt(M_MMAP_THRESHOLD, static_cast<int>(mmap_threshold)) == 1) {
@@ -118,9 +118,13 @@ int jtorch_mallopt_apply(long mmap_threshold, long trim_threshold) {
   if (mallopt(M_TRIM_THRESHOLD, static_cast<int>(trim_threshold)) == 1) {
     result |= 2;
   }
+  if (mallopt(M_TOP_PAD, static_cast<int>(top_pad)) == 1) {
+    result |= 4;
+  }
 #else
   (void)mmap_threshold;
   (void)trim_threshold;
+  (void)top_pad;
   int result = -1;
 #endif
   g_mallopt_result.store(result);

@@ -16,17 +16,42 @@ JTORCH_OPS_API const char* jtorch_ops_cpu_kernels(void);
 // decided when the library was compiled (__GLIBC__) and asked of glibc (gnu_get_libc_version).
 JTORCH_OPS_API const char* jtorch_libc_glibc_version(void);
 
-// mallopt(M_MMAP_THRESHOLD, mmap_threshold) and mallopt(M_TRIM_THRESHOLD, trim_threshold):
-// keeps LibTorch's buffers (up to mmap_threshold bytes) in malloc's heaps and stops malloc from
-// handing freed memory back to the OS until trim_threshold bytes are free at the top of a heap.
+// mallopt(M_MMAP_THRESHOLD, mmap_threshold), mallopt(M_TRIM_THRESHOLD, trim_threshold) and
+// mallopt(M_TOP_PAD, top_pad): keeps LibTorch's buffers (up to mmap_threshold bytes) in malloc's
+// heaps and stops malloc from handing freed memory back to the OS until trim_threshold bytes are
+// free at the top of a heap; top_pad (64 MiB, a whole heap of a thread's arena) also stops it from
+// unmapping a thread arena's newest heap whenever everything in it is free, which the trim
+// threshold does not cover (measured: 1 run in 8 of the small CNN then faulted its 5.5 MB of
+// activations in again at every step).
 // Threads other than the process's main one use malloc arenas that otherwise give every freed
 // buffer back and fault it in again on the next step. Returns a bit set of what glibc accepted
-// (1: M_MMAP_THRESHOLD, 2: M_TRIM_THRESHOLD), or -1 where the C library is not glibc (nothing
+// (1: M_MMAP_THRESHOLD, 2: M_TRIM_THRESHOLD, 4: M_TOP_PAD), or -1 where the C library is not glibc (nothing
 // done). The result is also recorded for jtorch_mallopt_result().
-JTORCH_OPS_API int jtorch_mallopt_apply(long mmap_threshold, long trim_threshold);
+JTORCH_OPS_API int jtorch_mallopt_apply(long mmap_threshold, long trim_threshold, long top_pad);
 
 // What the last jtorch_mallopt_apply returned, or 0 if it was never called.
 JTORCH_OPS_API int jtorch_mallopt_result(void);
+
+// ---------------------------------------------------------------- OpenBLAS threads
+// Bridges to libjtorch_blas.so (jtorch/blas.h: OpenBLAS's parallel calls on LibTorch's OpenMP
+// threads, and one thread inside parallel regions), which the host loads into the global scope
+// before LibTorch when it wants it. Each returns JTORCH_OPENBLAS_NOT_LOADED (or 0 / -1 as
+// stated) when that library is not loaded.
+enum { JTORCH_OPENBLAS_NOT_LOADED = -5 };
+
+// jtorch_blas_install(threads): a jtorch_blas_status, or JTORCH_OPENBLAS_NOT_LOADED.
+JTORCH_OPS_API int jtorch_openblas_install(int threads);
+
+// jtorch_blas_set_threads(threads): a jtorch_blas_status, or JTORCH_OPENBLAS_NOT_LOADED.
+JTORCH_OPS_API int jtorch_openblas_set_threads(int threads);
+
+// jtorch_blas_threads(): the thread count in effect once installed, else 0.
+JTORCH_OPS_API int jtorch_openblas_threads(void);
+
+// One of jtorch_blas's counters: 0 forwarded calls, 1 calls inside a parallel region, 2 calls
+// run as an OpenMP team, 3 calls that needed threads of their own; -1 when not loaded (or for
+// another `which`).
+JTORCH_OPS_API long long jtorch_openblas_counter(int which);
 
 // ---------------------------------------------------------------- LibTorch warnings
 // Receives each TORCH_WARN that the mode lets through: the message (no backtrace) and the C++

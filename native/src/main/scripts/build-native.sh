@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds extensions-cpp (libjtorch_ops.so) with CMake for the jtorch-native module.
+# Builds extensions-cpp (libjtorch_ops.so, and libjtorch_blas.so next to it) with CMake for the
+# jtorch-native module.
 # Maven (exec-maven-plugin, see native/pom.xml) calls it with the build's properties;
 # it also runs by hand with the same arguments.
 #
@@ -154,13 +155,19 @@ if [[ -d $source_dir/template ]]; then
 fi
 
 # ---------------------------------------------------------------- 4. strip into the JAR tree
-built="$build_dir/libjtorch_ops.so"
-[[ -f $built ]] || die "CMake did not produce $built"
+# libjtorch_ops.so goes to --output; libjtorch_blas.so (OpenBLAS threading, loaded before
+# LibTorch) next to it.
 mkdir -p "$(dirname "$output")"
-if [[ ! -f $output || $built -nt $output ]]; then
-  strip --strip-unneeded -o "$output.tmp" "$built"
-  mv -f "$output.tmp" "$output"
-  log "packaged $(du -h "$output" | cut -f1) $output"
-else
-  log "up to date: $output"
-fi
+package() {  # package BUILT OUTPUT
+  local built=$1 out=$2
+  [[ -f $built ]] || die "CMake did not produce $built"
+  if [[ ! -f $out || $built -nt $out ]]; then
+    strip --strip-unneeded -o "$out.tmp" "$built"
+    mv -f "$out.tmp" "$out"
+    log "packaged $(du -h "$out" | cut -f1) $out"
+  else
+    log "up to date: $out"
+  fi
+}
+package "$build_dir/libjtorch_ops.so" "$output"
+package "$build_dir/libjtorch_blas.so" "$(dirname "$output")/libjtorch_blas.so"

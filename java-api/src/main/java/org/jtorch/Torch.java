@@ -2414,7 +2414,8 @@ public final class Torch {
    * Sets the number of threads LibTorch uses inside one operation (intra-op parallelism),
    * PyTorch's {@code torch.set_num_threads}. The default is what LibTorch picks at start: the
    * number of physical cores, or {@code OMP_NUM_THREADS} where the environment sets it, as in
-   * Python.
+   * Python. OpenBLAS's matrix products follow it (unless {@code jtorch.openblasThreads} fixes
+   * their count), as MKL's do in PyTorch.
    *
    * @throws IllegalArgumentException if {@code threads} is not positive
    */
@@ -2427,6 +2428,7 @@ public final class Torch {
           torch.set_num_threads(threads);
           return null;
         });
+    org.jtorch.bindings.NativeLibraries.followIntraOpThreads(threads);
   }
 
   /** The number of intra-op threads, PyTorch's {@code torch.get_num_threads}. */
@@ -2490,6 +2492,7 @@ public final class Torch {
         "org.bytedeco.javacpp.maxPhysicalBytes",
         String.valueOf(org.bytedeco.javacpp.Pointer.maxPhysicalBytes()));
     m.put("OpenBLAS threads", String.valueOf(org.jtorch.bindings.NativeLibraries.openblasThreads()));
+    m.put("OpenBLAS threading", org.jtorch.bindings.NativeLibraries.openblasStatus());
     m.put("intra-op threads", String.valueOf(getNumThreads()));
     m.put("inter-op threads", String.valueOf(getNumInteropThreads()));
     m.put("glibc malloc", org.jtorch.bindings.NativeLibraries.malloptStatus());

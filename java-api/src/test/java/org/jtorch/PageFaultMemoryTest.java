@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Test;
 class PageFaultMemoryTest {
   /** MLP faults per step allowed: measured 1.7 (with and without mallopt on glibc 2.36). */
   static final double MLP_BOUND = 20;
-  /** CNN faults per step allowed: measured 8-15 with the recipe, 1,360-7,460 without. */
+  /**
+   * CNN faults per step allowed: measured 3-25 with the recipe, 1,360-7,460 without; 1,356 in 1 run
+   * of 8 before M_TOP_PAD joined the recipe (a thread arena's emptied heap unmapped every step).
+   */
   static final double CNN_BOUND = 100;
 
   static long minorFaults() throws IOException {

@@ -15,9 +15,9 @@ class RuntimeRecipeTest {
     Map<String, String> s = Torch.runtimeSettings();
     String glibc = JtorchOps.glibcVersion();
     assertNotNull(glibc, "these machines run glibc");
-    assertEquals(3, NativeLibraries.malloptResult(), "both mallopt calls accepted");
+    assertEquals(7, NativeLibraries.malloptResult(), "the three mallopt calls accepted");
     assertEquals(
-        "M_MMAP_THRESHOLD=33554432 M_TRIM_THRESHOLD=268435456 (glibc " + glibc + ")",
+        "M_MMAP_THRESHOLD=33554432 M_TRIM_THRESHOLD=268435456 M_TOP_PAD=67108864 (glibc " + glibc + ")",
         s.get("glibc malloc"));
     assertEquals("logger org.jtorch, mode default", s.get("LibTorch warnings"));
     assertTrue(Torch.config().contains("  - glibc malloc: M_MMAP_THRESHOLD=33554432"));
@@ -40,11 +40,36 @@ class RuntimeRecipeTest {
     assertEquals("0", s.get("mallopt result"), child::toString);
     // JavaCPP's own default: a multiple of the heap size, never 0
     assertNotEquals("0", s.get("org.bytedeco.javacpp.maxPhysicalBytes"), child::toString);
-    // OpenBLAS's own default: one thread per core
+    // OpenBLAS's own default and thread pool, nothing routed through libjtorch_blas.so
     if (Runtime.getRuntime().availableProcessors() > 1) {
       assertNotEquals("1", s.get("OpenBLAS threads"), child::toString);
     }
+    assertEquals(
+        "OpenBLAS's own threads (jtorch.openblasThreads=-1)", s.get("OpenBLAS threading"), child::toString);
+    assertEquals("-1", s.get("BLAS calls through libjtorch_blas"), child::toString);
     assertEquals("logger org.jtorch, mode always", s.get("LibTorch warnings"), child::toString);
+  }
+
+  @Test
+  void oneOpenBlasThreadIsTheEarlierRecipe() throws Exception {
+    ChildJvm child =
+        ChildJvm.run(
+            PrintSettings.class, List.of("-Djtorch.openblasThreads=1"), List.of("OPENBLAS_NUM_THREADS"));
+    assertEquals(0, child.exitCode, child::toString);
+    Map<String, String> s = parse(child.stdout);
+    assertEquals("1", s.get("OpenBLAS threads"), child::toString);
+    assertEquals("1 thread (jtorch.openblasThreads=1)", s.get("OpenBLAS threading"), child::toString);
+    assertEquals("-1", s.get("BLAS calls through libjtorch_blas"), child::toString);
+  }
+
+  @Test
+  void aBadOpenBlasThreadsPropertyIsReported() throws Exception {
+    ChildJvm child =
+        ChildJvm.run(PrintSettings.class, List.of("-Djtorch.openblasThreads=many"), List.of());
+    assertNotEquals(0, child.exitCode, child::toString);
+    assertTrue(
+        child.stderr.contains("jtorch.openblasThreads must be auto, -1 or a positive integer: many"),
+        child::toString);
   }
 
   @Test
@@ -73,6 +98,7 @@ class RuntimeRecipeTest {
     public static void main(String[] args) {
       Torch.runtimeSettings().forEach((k, v) -> System.out.println(k + "=" + v));
       System.out.println("mallopt result=" + NativeLibraries.malloptResult());
+      System.out.println("BLAS calls through libjtorch_blas=" + JtorchOps.openblasCounter(0));
     }
   }
 }

@@ -26,19 +26,23 @@ import org.bytedeco.javacpp.Loader;
  * <ul>
  *   <li>{@code jtorch.ops.library}: a path to a {@code libjtorch_ops.so} to load instead of the one
  *       on the class path (for developing the operators);
- *   <li>{@code jtorch.openblasThreads}: the number of threads of the OpenBLAS that LibTorch does
- *       its matrix products in; default 1 (unless the environment sets {@code OPENBLAS_NUM_THREADS}),
- *       because OpenBLAS's own thread pool fights LibTorch's OpenMP threads (10-30x slower
- *       training measured); {@code -1} leaves OpenBLAS's own default;
+ *   <li>{@code jtorch.openblasThreads}: the threads of the OpenBLAS that LibTorch does its matrix
+ *       products in. Default ({@code auto}): as many as LibTorch's intra-op threads, run on
+ *       LibTorch's own OpenMP threads and kept to one inside parallel regions, through {@code
+ *       libjtorch_blas.so} (see {@link OpenBlasThreads}); one thread where that cannot be set
+ *       up. A positive integer fixes the count ({@code 1}: the earlier recipe); {@code -1}, or
+ *       {@code OPENBLAS_NUM_THREADS} in the environment, leaves OpenBLAS's own defaults and
+ *       thread pool, which fights LibTorch's OpenMP threads (10-30x slower training measured);
  *   <li>{@code jtorch.maxPhysicalBytes}: {@code false} keeps JavaCPP's own
  *       {@code org.bytedeco.javacpp.maxPhysicalBytes} default; otherwise jtorch sets it to 0 (unless
  *       the user set it), because reading the resident size on every tracked allocation costs
  *       about 2 µs per small tensor operation;
  *   <li>{@code jtorch.mallopt}: {@code false} leaves glibc's malloc settings alone; otherwise
- *       jtorch sets {@code mallopt(M_MMAP_THRESHOLD, 32 MiB)} and {@code mallopt(M_TRIM_THRESHOLD,
- *       256 MiB)} (where the C library is glibc), because the malloc arenas of the JVM's threads
- *       otherwise hand LibTorch's buffers back to the OS and fault them in again on every training
- *       step (about 450 µs per MLP step measured);
+ *       jtorch sets {@code mallopt(M_MMAP_THRESHOLD, 32 MiB)}, {@code mallopt(M_TRIM_THRESHOLD,
+ *       256 MiB)} and {@code mallopt(M_TOP_PAD, 64 MiB)} (where the C library is glibc), because
+ *       the malloc arenas of the JVM's threads otherwise hand LibTorch's buffers back to the OS and
+ *       fault them in again on every training step (about 450 µs per MLP step measured; the top
+ *       pad keeps a thread arena's newest heap from being unmapped whenever it empties);
  *   <li>{@code jtorch.warnings}: {@code default}, {@code always}, {@code error} or {@code ignore},
  *       what happens to LibTorch's warnings (see {@link LibTorchWarnings});
  *   <li>{@code jtorch.ops.direct}: {@code false} calls jtorch's own operators through the
@@ -81,11 +85,19 @@ public final class NativeLibraries {
       try {
         long start = System.nanoTime();
         applyJavaCppSettings();
+        OpenBlasThreads blas =
+            OpenBlasThreads.fromSettings(
+                System.getProperty("jtorch.openblasThreads"),
+                System.getenv("OPENBLAS_NUM_THREADS") != null);
+        opsLibrary = locateOpsLibrary();
+        if (blas.wantsShim()) {
+          blas.loadShim(locateBlasShim(opsLibrary)); // before LibTorch binds its BLAS calls
+        }
         checkOpenBlasVersionQuietly();
         CudaLibraries.preloadIfGpuNatives();
         Loader.load(org.bytedeco.pytorch.global.torch.class);
-        applyOpenBlasThreads();
-        opsLibrary = locateOpsLibrary();
+        blas.applyBeforeInstall();
+        openblas = blas;
         System.load(opsLibrary.toString());
         applyNativeSettings();
         loaded = true;
@@ -153,6 +165,8 @@ public final class NativeLibraries {
   public static final long MMAP_THRESHOLD = 32L << 20;
   /** Value of {@code M_TRIM_THRESHOLD} that jtorch sets: 256 MiB. */
   public static final long TRIM_THRESHOLD = 256L << 20;
+  /** Value of {@code M_TOP_PAD} that jtorch sets: 64 MiB, one heap of a thread's malloc arena. */
+  public static final long TOP_PAD = 64L << 20;
 
   private static String malloptStatus = "not applied";
 
@@ -167,16 +181,18 @@ public final class NativeLibraries {
     } catch (Throwable t) {
       opsBindingsFailure = t;
       malloptStatus = "not applied: libjnijtorch_ops.so could not be loaded";
+      openblas.withoutGlue();
       LOG.log(
           Level.WARNING,
           "jtorch's native glue (libjnijtorch_ops.so) could not be loaded: jtorch:: operators run"
-              + " through the dispatcher's boxed path, glibc's malloc settings are left alone and"
-              + " LibTorch's warnings go to standard error: " + t,
+              + " through the dispatcher's boxed path, glibc's malloc settings are left alone,"
+              + " OpenBLAS runs on one thread and LibTorch's warnings go to standard error: " + t,
           t);
       return;
     }
     applyMallopt();
     LibTorchWarnings.install();
+    openblas.install(org.bytedeco.pytorch.global.torch.get_num_threads());
   }
 
   /** Whether {@code jtorch.mallopt} (the property's value, or null) asks for the malloc settings. */
@@ -190,13 +206,13 @@ public final class NativeLibraries {
       return;
     }
     String glibc = org.jtorch.bindings.ops.JtorchOps.glibcVersion();
-    int result = org.jtorch.bindings.ops.JtorchOps.malloptApply(MMAP_THRESHOLD, TRIM_THRESHOLD);
+    int result = org.jtorch.bindings.ops.JtorchOps.malloptApply(MMAP_THRESHOLD, TRIM_THRESHOLD, TOP_PAD);
     if (result < 0 || glibc == null) {
       malloptStatus = "not applied: the C library is not glibc";
-    } else if (result == 3) {
+    } else if (result == 7) {
       malloptStatus =
           "M_MMAP_THRESHOLD=" + MMAP_THRESHOLD + " M_TRIM_THRESHOLD=" + TRIM_THRESHOLD
-              + " (glibc " + glibc + ")";
+              + " M_TOP_PAD=" + TOP_PAD + " (glibc " + glibc + ")";
     } else {
       malloptStatus = "glibc " + glibc + " refused some: mallopt result " + result;
       LOG.log(Level.WARNING, "jtorch: " + malloptStatus);
@@ -213,7 +229,7 @@ public final class NativeLibraries {
   }
 
   /**
-   * The bit set glibc's {@code mallopt} calls returned at load: 3 when both thresholds were set, 0
+   * The bit set glibc's {@code mallopt} calls returned at load: 7 when all three were set, 0
    * when they were not attempted, -1 where the C library is not glibc.
    */
   public static int malloptResult() {
@@ -272,28 +288,50 @@ public final class NativeLibraries {
     }
   }
 
-  /** OpenBLAS at one thread unless the user asked otherwise (see the class comment). */
-  private static void applyOpenBlasThreads() {
-    String property = System.getProperty("jtorch.openblasThreads");
-    int threads;
-    if (property != null) {
-      try {
-        threads = Integer.parseInt(property.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("jtorch.openblasThreads must be an integer: " + property);
-      }
-    } else {
-      threads = System.getenv("OPENBLAS_NUM_THREADS") == null ? 1 : -1;
-    }
-    if (threads > 0) {
-      org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(threads);
-    }
-  }
+  private static OpenBlasThreads openblas;
 
-  /** The number of threads OpenBLAS uses now. */
+  /** The number of threads OpenBLAS uses now (outside parallel regions). */
   public static int openblasThreads() {
     load();
-    return org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads();
+    return openblas.threads();
+  }
+
+  /**
+   * How OpenBLAS's threads are set up, and why (see {@link OpenBlasThreads}): on LibTorch's OpenMP
+   * threads, one thread, or OpenBLAS's own.
+   */
+  public static String openblasStatus() {
+    load();
+    return openblas.status();
+  }
+
+  /** Whether OpenBLAS's parallel calls run on LibTorch's OpenMP threads. */
+  public static boolean openblasOnLibTorchThreads() {
+    load();
+    return openblas.installed();
+  }
+
+  /**
+   * Called by {@code Torch.setNumThreads}: in the default mode OpenBLAS follows LibTorch's
+   * intra-op thread count.
+   */
+  public static void followIntraOpThreads(int threads) {
+    load();
+    openblas.followIntraOpThreads(threads);
+  }
+
+  /** The BLAS shim next to the operator library (on the class path, or beside an override). */
+  private static Path locateBlasShim(Path opsLibrary) throws IOException {
+    if ("custom".equals(platform)) {
+      Path p = opsLibrary.resolveSibling(OpenBlasThreads.LIBRARY);
+      return Files.isRegularFile(p) ? p : null;
+    }
+    String resource = "/org/jtorch/native/" + platform + "/" + OpenBlasThreads.LIBRARY;
+    if (NativeLibraries.class.getResource(resource) == null) {
+      return null;
+    }
+    File file = Loader.cacheResource(NativeLibraries.class, resource);
+    return file == null ? null : file.toPath();
   }
 
   private static Path locateOpsLibrary() throws IOException {

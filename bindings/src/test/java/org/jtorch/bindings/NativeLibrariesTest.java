@@ -21,7 +21,10 @@ class NativeLibrariesTest {
     NativeLibraries.load();
     assertEquals("0", System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes"));
     if (System.getenv("OPENBLAS_NUM_THREADS") == null && System.getProperty("jtorch.openblasThreads") == null) {
-      assertEquals(1, NativeLibraries.openblasThreads());
+      // as many as LibTorch's intra-op threads, run on them (OpenBlasThreads)
+      assertTrue(NativeLibraries.openblasOnLibTorchThreads(), NativeLibraries.openblasStatus());
+      assertEquals(
+          org.bytedeco.pytorch.global.torch.get_num_threads(), NativeLibraries.openblasThreads());
     }
   }
 }

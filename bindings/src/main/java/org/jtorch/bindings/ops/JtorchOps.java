@@ -88,17 +88,43 @@ public class JtorchOps implements LoadEnabled {
   public static native @Cast("const char*") String glibcVersion();
 
   /**
-   * {@code jtorch_mallopt_apply}: glibc's {@code mallopt(M_MMAP_THRESHOLD, mmapThreshold)} and
-   * {@code mallopt(M_TRIM_THRESHOLD, trimThreshold)}; a bit set of what glibc accepted (1, 2), or
+   * {@code jtorch_mallopt_apply}: glibc's {@code mallopt(M_MMAP_THRESHOLD, mmapThreshold)}, {@code
+   * mallopt(M_TRIM_THRESHOLD, trimThreshold)} and {@code mallopt(M_TOP_PAD, topPad)}; a bit set of
+   * what glibc accepted (1, 2, 4), or
    * -1 where the C library is not glibc.
    */
   @Name("jtorch_mallopt_apply")
   public static native int malloptApply(
-      @Cast("long") long mmapThreshold, @Cast("long") long trimThreshold);
+      @Cast("long") long mmapThreshold, @Cast("long") long trimThreshold, @Cast("long") long topPad);
 
   /** {@code jtorch_mallopt_result()}: what the last {@link #malloptApply} returned, 0 if never called. */
   @Name("jtorch_mallopt_result")
   public static native int malloptResult();
+
+  /**
+   * {@code jtorch_openblas_install(threads)}: OpenBLAS's parallel calls on LibTorch's OpenMP
+   * threads, one thread inside parallel regions, and {@code threads} threads otherwise (needs
+   * {@code libjtorch_blas.so} loaded globally before LibTorch). 1 when in place; 0, or -1 to -4
+   * for what was missing (see {@code jtorch/blas.h}); -5 when that library is not loaded.
+   */
+  @Name("jtorch_openblas_install")
+  public static native int openblasInstall(int threads);
+
+  /** {@code jtorch_openblas_set_threads(threads)}: as {@link #openblasInstall}'s results. */
+  @Name("jtorch_openblas_set_threads")
+  public static native int openblasSetThreads(int threads);
+
+  /** {@code jtorch_openblas_threads()}: the thread count once installed, else 0. */
+  @Name("jtorch_openblas_threads")
+  public static native int openblasThreads();
+
+  /**
+   * {@code jtorch_openblas_counter(which)}: 0 BLAS calls through {@code libjtorch_blas.so}, 1 those
+   * inside a parallel region, 2 parallel calls run as an OpenMP team, 3 those that needed threads
+   * of their own; -1 when the library is not loaded.
+   */
+  @Name("jtorch_openblas_counter")
+  public static native long openblasCounter(int which);
 
   /**
    * {@code jtorch_warning_callback}: receives a LibTorch warning's message and source location, on
