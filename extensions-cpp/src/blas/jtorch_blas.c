@@ -8,12 +8,14 @@
  *  1. OpenBLAS's parallel calls run on LibTorch's OpenMP runtime: since 0.3.27 OpenBLAS hands
  *     each parallel call to a callback (openblas_set_threads_callback_function), which runs the
  *     call's jobs here as one OpenMP team.
- *  2. Calls made inside an OpenMP parallel region run on one thread, as MKL and an OpenMP
- *     OpenBLAS do: LibTorch calls GEMMs from inside its own parallel loops (CPU attention,
- *     double-precision convolution), where every core is busy already. A pthreads OpenBLAS has a
- *     single, global thread count, so this library exports the BLAS entry points LibTorch
- *     imports, is loaded into the global scope before LibTorch (so LibTorch binds to them), and
- *     drops that count to 1 for as long as any such call is running.
+ *  2. OpenBLAS uses more than one thread only for calls that can use them: a pthreads OpenBLAS
+ *     has a single, global thread count, so this library exports the BLAS entry points LibTorch
+ *     imports (and is loaded into the global scope before LibTorch, so LibTorch binds to them),
+ *     raises that count for the duration of a call made outside any parallel region, and keeps
+ *     it at 1 otherwise: while a call made inside a parallel region runs (LibTorch calls GEMMs
+ *     from inside its own parallel loops, for CPU attention and double-precision convolution,
+ *     where every core is busy; MKL and an OpenMP OpenBLAS stay on one thread there too), while
+ *     an LU factorisation runs (see JT_GETRF), and for everything else OpenBLAS does.
  *
  * Two rules of OpenBLAS's jobs shape the callback: all jobs of a call must run at the same time
  * (the threaded GEMM driver has each job wait for the others' packed panels, so jobs run one
@@ -51,39 +53,62 @@ static struct {
 } omp;
 
 static void (*openblas_set_threads)(int);
-static int (*openblas_get_threads)(void);
 static int* openblas_cpu_number; /* blas_cpu_number: what each call reads to choose its jobs */
 
 static atomic_int installed;
 static atomic_llong forwarded_calls, region_calls, team_calls, own_thread_calls;
 
-/* ------------------------------------------------------------------ 2. the region guard */
-static pthread_mutex_t guard_mutex = PTHREAD_MUTEX_INITIALIZER;
-static int guard_depth;     /* calls inside a parallel region now running */
-static int threads_wanted;  /* the count to restore when the last one ends */
+/* ------------------------------------------------------------------ 2. the thread count */
+/* OpenBLAS has one, global thread count (blas_cpu_number), read by each call to choose its
+ * jobs. It stays at 1, OpenBLAS's behaviour before this library, except while a call through
+ * these entry points runs outside any parallel region: then it is `threads_wanted`, unless a
+ * call that must stay on one thread is running somewhere (inside a parallel region, or an LU
+ * factorisation, whose parallel OpenBLAS code uses OpenBLAS's own thread pool and more stack
+ * than a JVM thread has). Every change happens under one mutex, from the depths below, so a call
+ * that must stay on one thread never reads more. */
+static pthread_mutex_t count_mutex = PTHREAD_MUTEX_INITIALIZER;
+static int parallel_depth; /* calls running that may use threads_wanted jobs */
+static int single_depth;   /* calls running that must stay on one thread */
+static int threads_wanted = 1;
+static int threads_capacity; /* the largest count OpenBLAS was set up for */
 
-static int guard_enter(void) {
-  if (!atomic_load_explicit(&installed, memory_order_acquire) || omp.in_parallel() == 0) {
-    return 0;
-  }
-  pthread_mutex_lock(&guard_mutex);
-  if (guard_depth++ == 0) {
-    *openblas_cpu_number = 1;
-  }
-  pthread_mutex_unlock(&guard_mutex);
-  atomic_fetch_add_explicit(&region_calls, 1, memory_order_relaxed);
-  return 1;
+enum { NOTHING = 0, MAY_BE_PARALLEL = 1, ONE_THREAD = 2 };
+
+static void apply_count(void) {
+  *openblas_cpu_number = single_depth == 0 && parallel_depth > 0 ? threads_wanted : 1;
 }
 
-static void guard_leave(int entered) {
-  if (!entered) {
+static int count_enter(int kind) {
+  if (!atomic_load_explicit(&installed, memory_order_acquire)) {
+    return NOTHING;
+  }
+  if (kind == MAY_BE_PARALLEL && omp.in_parallel() != 0) {
+    kind = ONE_THREAD; /* inside a parallel region every core is busy already */
+    atomic_fetch_add_explicit(&region_calls, 1, memory_order_relaxed);
+  }
+  pthread_mutex_lock(&count_mutex);
+  if (kind == ONE_THREAD) {
+    ++single_depth;
+  } else {
+    ++parallel_depth;
+  }
+  apply_count();
+  pthread_mutex_unlock(&count_mutex);
+  return kind;
+}
+
+static void count_leave(int kind) {
+  if (kind == NOTHING) {
     return;
   }
-  pthread_mutex_lock(&guard_mutex);
-  if (--guard_depth == 0) {
-    *openblas_cpu_number = threads_wanted;
+  pthread_mutex_lock(&count_mutex);
+  if (kind == ONE_THREAD) {
+    --single_depth;
+  } else {
+    --parallel_depth;
   }
-  pthread_mutex_unlock(&guard_mutex);
+  apply_count();
+  pthread_mutex_unlock(&count_mutex);
 }
 
 /* ------------------------------------------------------------------ 1. the callback */
@@ -164,8 +189,9 @@ static void run_openblas_jobs(int sync, dojob_fn dojob, int numjobs, size_t elsi
   if (numjobs == 1) {
     run_job(&c, 0);
   } else if (omp.in_parallel() != 0) {
-    /* inside a parallel region despite the guard (a BLAS call that did not come through this
-     * library's entry points): OpenMP would not nest a team, so the other jobs get threads */
+    /* inside a parallel region with more than one job (a call that did not come through this
+     * library's entry points while another did): OpenMP would not nest a team, so the other jobs
+     * get threads of their own */
     atomic_fetch_add_explicit(&own_thread_calls, 1, memory_order_relaxed);
     run_with_new_threads(&c, 0, 1);
   } else {
@@ -198,67 +224,98 @@ static void* real_symbol(void** slot, const char* name) {
 
 /* Fortran BLAS passes every argument by reference; cblas_* as declared by OpenBLAS. */
 #define JT_P void*
-#define JT_FORWARD(ret, name, params, args)                                        \
+/* `small`: a call OpenBLAS runs on one thread whatever its thread count (below its thresholds
+ * for threading, which the ones here undercut), so the count is left alone: LAPACK makes
+ * hundreds of thousands of such calls. */
+#define JT_FORWARD_KIND(ret, name, params, args, small, kind)                      \
   static void* real_##name;                                                        \
   JTORCH_BLAS_API ret name params {                                                \
     ret (*f) params = (ret (*) params)real_symbol(&real_##name, #name);            \
     atomic_fetch_add_explicit(&forwarded_calls, 1, memory_order_relaxed);          \
-    int entered = guard_enter();                                                   \
+    int entered = (small) ? NOTHING : count_enter(kind);                           \
     ret r = f args;                                                                \
-    guard_leave(entered);                                                          \
+    count_leave(entered);                                                          \
     return r;                                                                      \
   }
-#define JT_FORWARD_VOID(name, params, args)                                        \
+#define JT_FORWARD_VOID_KIND(name, params, args, small, kind)                      \
   static void* real_##name;                                                        \
   JTORCH_BLAS_API void name params {                                               \
     void (*f) params = (void (*) params)real_symbol(&real_##name, #name);          \
     atomic_fetch_add_explicit(&forwarded_calls, 1, memory_order_relaxed);          \
-    int entered = guard_enter();                                                   \
+    int entered = (small) ? NOTHING : count_enter(kind);                           \
     f args;                                                                        \
-    guard_leave(entered);                                                          \
+    count_leave(entered);                                                          \
   }
+#define JT_FORWARD(ret, name, params, args, small) \
+  JT_FORWARD_KIND(ret, name, params, args, small, MAY_BE_PARALLEL)
+#define JT_FORWARD_VOID(name, params, args, small) \
+  JT_FORWARD_VOID_KIND(name, params, args, small, MAY_BE_PARALLEL)
+
+/* Fortran integers (blasint: 32 bits in the presets' OpenBLAS), by reference. */
+#define JT_INT(p) ((long long)*(const int*)(p))
 
 #define JT_GEMM(name)                                                                     \
   JT_FORWARD_VOID(name,                                                                   \
                   (JT_P a1, JT_P a2, JT_P a3, JT_P a4, JT_P a5, JT_P a6, JT_P a7, JT_P a8, \
                    JT_P a9, JT_P a10, JT_P a11, JT_P a12, JT_P a13),                       \
-                  (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13))
-#define JT_ARGS11(name)                                                                   \
+                  (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13),               \
+                  JT_INT(a3) * JT_INT(a4) * JT_INT(a5) < 65536)
+#define JT_GEMV(name)                                                                     \
   JT_FORWARD_VOID(name,                                                                   \
                   (JT_P a1, JT_P a2, JT_P a3, JT_P a4, JT_P a5, JT_P a6, JT_P a7, JT_P a8, \
                    JT_P a9, JT_P a10, JT_P a11),                                           \
-                  (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11))
-#define JT_AXPY(name) \
-  JT_FORWARD_VOID(name, (JT_P a1, JT_P a2, JT_P a3, JT_P a4, JT_P a5, JT_P a6), (a1, a2, a3, a4, a5, a6))
-#define JT_SCAL(name) JT_FORWARD_VOID(name, (JT_P a1, JT_P a2, JT_P a3, JT_P a4), (a1, a2, a3, a4))
+                  (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11), JT_INT(a2) * JT_INT(a3) < 4096)
+#define JT_TRSM(name)                                                                     \
+  JT_FORWARD_VOID(name,                                                                   \
+                  (JT_P a1, JT_P a2, JT_P a3, JT_P a4, JT_P a5, JT_P a6, JT_P a7, JT_P a8, \
+                   JT_P a9, JT_P a10, JT_P a11),                                           \
+                  (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11), JT_INT(a5) * JT_INT(a6) < 4096)
+#define JT_AXPY(name)                                                                     \
+  JT_FORWARD_VOID(name, (JT_P a1, JT_P a2, JT_P a3, JT_P a4, JT_P a5, JT_P a6),           \
+                  (a1, a2, a3, a4, a5, a6), JT_INT(a1) < 8192)
+#define JT_SCAL(name) \
+  JT_FORWARD_VOID(name, (JT_P a1, JT_P a2, JT_P a3, JT_P a4), (a1, a2, a3, a4), JT_INT(a1) < 8192)
 #define JT_DOT_SUB(name)                                                                  \
   JT_FORWARD_VOID(name, (int n, const void* x, int incx, const void* y, int incy, void* ret), \
-                  (n, x, incx, y, incy, ret))
+                  (n, x, incx, y, incy, ret), n < 8192)
 
 /* The routines LibTorch imports that OpenBLAS may run on several threads. */
 JT_GEMM(sgemm_)
 JT_GEMM(dgemm_)
 JT_GEMM(cgemm_)
 JT_GEMM(zgemm_)
-JT_ARGS11(sgemv_) /* trans, m, n, alpha, a, lda, x, incx, beta, y, incy */
-JT_ARGS11(dgemv_)
-JT_ARGS11(strsm_) /* side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb */
-JT_ARGS11(dtrsm_)
-JT_ARGS11(ctrsm_)
-JT_ARGS11(ztrsm_)
-JT_AXPY(saxpy_)
+JT_GEMV(sgemv_) /* trans, m, n, alpha, a, lda, x, incx, beta, y, incy */
+JT_GEMV(dgemv_)
+JT_TRSM(strsm_) /* side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb */
+JT_TRSM(dtrsm_)
+JT_TRSM(ctrsm_)
+JT_TRSM(ztrsm_)
+JT_AXPY(saxpy_) /* n, alpha, x, incx, y, incy */
 JT_AXPY(daxpy_)
 JT_AXPY(caxpy_)
 JT_AXPY(zaxpy_)
-JT_SCAL(sscal_)
+JT_SCAL(sscal_) /* n, alpha, x, incx */
 JT_SCAL(dscal_)
-JT_FORWARD(double, ddot_, (JT_P n, JT_P x, JT_P incx, JT_P y, JT_P incy), (n, x, incx, y, incy))
+JT_FORWARD(double, ddot_, (JT_P n, JT_P x, JT_P incx, JT_P y, JT_P incy), (n, x, incx, y, incy),
+           JT_INT(n) < 8192)
 JT_FORWARD(float, cblas_sdot, (int n, const float* x, int incx, const float* y, int incy),
-           (n, x, incx, y, incy))
+           (n, x, incx, y, incy), n < 8192)
 JT_DOT_SUB(cblas_cdotc_sub)
 JT_DOT_SUB(cblas_cdotu_sub)
 JT_DOT_SUB(cblas_zdotc_sub)
 JT_DOT_SUB(cblas_zdotu_sub)
+
+/* LU factorisation stays on one thread: OpenBLAS's parallel getrf runs its panels on OpenBLAS's
+ * own thread pool (not through the callback) and needs more stack than a JVM thread's 1 MiB
+ * (measured: a crash at -Xss2m, 5x slower than one thread where it ran). m, n, a, lda, ipiv,
+ * info. */
+#define JT_GETRF(name)                                                                     \
+  JT_FORWARD_VOID_KIND(name, (JT_P a1, JT_P a2, JT_P a3, JT_P a4, JT_P a5, JT_P a6),       \
+                       (a1, a2, a3, a4, a5, a6), 0, ONE_THREAD)
+JT_GETRF(sgetrf_)
+JT_GETRF(dgetrf_)
+JT_GETRF(cgetrf_)
+JT_GETRF(zgetrf_)
 
 /* ------------------------------------------------------------------ control */
 JTORCH_BLAS_API int jtorch_blas_install(int threads) {
@@ -281,14 +338,12 @@ JTORCH_BLAS_API int jtorch_blas_install(int threads) {
       result = JTORCH_BLAS_NO_OPENMP;
     } else {
       openblas_set_threads = (void (*)(int))dlsym(blas, "openblas_set_num_threads");
-      openblas_get_threads = (int (*)(void))dlsym(blas, "openblas_get_num_threads");
       openblas_cpu_number = (int*)dlsym(blas, "blas_cpu_number");
       *(void**)&omp.parallel = dlsym(gomp, "GOMP_parallel");
       *(void**)&omp.thread_num = dlsym(gomp, "omp_get_thread_num");
       *(void**)&omp.num_threads = dlsym(gomp, "omp_get_num_threads");
       *(void**)&omp.in_parallel = dlsym(gomp, "omp_in_parallel");
-      if (openblas_set_threads == NULL || openblas_get_threads == NULL ||
-          openblas_cpu_number == NULL) {
+      if (openblas_set_threads == NULL || openblas_cpu_number == NULL) {
         result = JTORCH_BLAS_NO_CALLBACK;
       } else if (omp.parallel == NULL || omp.thread_num == NULL || omp.num_threads == NULL ||
                  omp.in_parallel == NULL) {
@@ -322,13 +377,16 @@ JTORCH_BLAS_API int jtorch_blas_set_threads(int threads) {
   if (threads < 1) {
     return JTORCH_BLAS_BAD_ARGUMENT;
   }
-  pthread_mutex_lock(&guard_mutex);
+  pthread_mutex_lock(&count_mutex);
   threads_wanted = threads;
-  openblas_set_threads(threads);
-  if (guard_depth > 0) {
-    *openblas_cpu_number = 1; /* a call inside a parallel region is running: keep it at 1 */
+  if (threads > threads_capacity) {
+    /* sets OpenBLAS up for that many (threads, buffers); never called to shrink, which would
+     * free buffers a running call may use */
+    openblas_set_threads(threads);
+    threads_capacity = threads;
   }
-  pthread_mutex_unlock(&guard_mutex);
+  apply_count();
+  pthread_mutex_unlock(&count_mutex);
   return JTORCH_BLAS_INSTALLED;
 }
 
@@ -336,9 +394,9 @@ JTORCH_BLAS_API int jtorch_blas_threads(void) {
   if (!atomic_load(&installed)) {
     return 0;
   }
-  pthread_mutex_lock(&guard_mutex);
+  pthread_mutex_lock(&count_mutex);
   int threads = threads_wanted;
-  pthread_mutex_unlock(&guard_mutex);
+  pthread_mutex_unlock(&count_mutex);
   return threads;
 }
 

@@ -101,6 +101,64 @@ class OpenBlasThreadsTest {
   }
 
   @Test
+  void factorisationsRunOnASmallJvmThreadStack() throws Exception {
+    // OpenBLAS's parallel LU needed more than 2 MiB of stack: a JVM thread (1 MiB by default)
+    // crashed in it until getrf was kept on one thread, also while another thread's product runs
+    // with several (which raises OpenBLAS's one, global thread count). A quarter of the default.
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread products =
+        new Thread(
+            () -> {
+              try (Scope s = Scope.open()) {
+                Tensor p = Torch.randn(300, 500);
+                Tensor q = Torch.randn(500, 400);
+                while (!done.get()) {
+                  try (Scope inner = Scope.open()) {
+                    p.matmul(q);
+                  }
+                }
+              }
+            });
+    products.start();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<double[]> residuals =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try (Scope s = Scope.open()) {
+                Torch.manualSeed(5);
+                Tensor a = Torch.randn(1000, 1000);
+                Tensor b = Torch.randn(1000, 40);
+                Tensor x = null;
+                for (int i = 0; i < 5; i++) {
+                  x = org.jtorch.linalg.Linalg.solve(a, b);
+                }
+                Tensor m = Torch.randn(600, 300);
+                org.jtorch.linalg.Linalg.QR qr = org.jtorch.linalg.Linalg.qr(m);
+                residuals.set(
+                    new double[] {
+                      maxDifference(b, a.matmul(x)) / scale(b),
+                      maxDifference(m, qr.Q().matmul(qr.R())) / scale(m)
+                    });
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            },
+            "small-stack",
+            256 * 1024);
+    t.start();
+    t.join();
+    done.set(true);
+    products.join();
+    assertNull(failure.get());
+    assertTrue(residuals.get()[0] < 1e-2, "solve residual " + residuals.get()[0]);
+    assertTrue(residuals.get()[1] < 1e-5, "QR residual " + residuals.get()[1]);
+  }
+
+  @Test
   void concurrentCallersGetTheirOwnResults() throws Exception {
     assumeDefaultMode();
     try (Scope s = Scope.open()) {

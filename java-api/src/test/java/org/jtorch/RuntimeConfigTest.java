@@ -38,7 +38,9 @@ class RuntimeConfigTest {
     assertTrue(c.contains("ATen/Parallel"), c);
     Map<String, String> s = Torch.runtimeSettings();
     assertEquals("0", s.get("org.bytedeco.javacpp.maxPhysicalBytes"));
-    assertEquals("1", s.get("OpenBLAS threads"));
+    // OpenBLAS follows LibTorch's intra-op threads (OpenBlasThreadsTest has the details)
+    assertEquals(String.valueOf(Torch.getNumThreads()), s.get("OpenBLAS threads"));
+    assertTrue(c.contains("  - OpenBLAS threading: on LibTorch's OpenMP threads"), c);
     assertEquals(String.valueOf(Torch.getNumThreads()), s.get("intra-op threads"));
   }
 }
