@@ -63,6 +63,42 @@ class RuntimeRecipeTest {
   }
 
   @Test
+  void withoutTheBlasLibraryOpenBlasFallsBackAndSaysWhy() throws Exception {
+    // an operator library in a folder of its own: no libjtorch_blas.so beside it
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jtorch-ops-alone");
+    java.nio.file.Path ops = dir.resolve("libjtorch_ops.so");
+    java.nio.file.Files.copy(NativeLibraries.opsLibrary(), ops);
+    try {
+      ChildJvm auto =
+          ChildJvm.run(
+              PrintSettings.class, List.of("-Djtorch.ops.library=" + ops), List.of("OPENBLAS_NUM_THREADS"));
+      assertEquals(0, auto.exitCode, auto::toString);
+      Map<String, String> s = parse(auto.stdout);
+      assertEquals("1", s.get("OpenBLAS threads"), auto::toString);
+      assertEquals(
+          "one thread: libjtorch_blas.so was not found next to libjtorch_ops.so",
+          s.get("OpenBLAS threading"),
+          auto::toString);
+      ChildJvm fixed =
+          ChildJvm.run(
+              PrintSettings.class,
+              List.of("-Djtorch.ops.library=" + ops, "-Djtorch.openblasThreads=2"),
+              List.of("OPENBLAS_NUM_THREADS"));
+      assertEquals(0, fixed.exitCode, fixed::toString);
+      Map<String, String> f = parse(fixed.stdout);
+      assertEquals("2", f.get("OpenBLAS threads"), fixed::toString);
+      assertEquals(
+          "2 threads in OpenBLAS's own pool (jtorch.openblasThreads=2; libjtorch_blas.so was not"
+              + " found next to libjtorch_ops.so)",
+          f.get("OpenBLAS threading"),
+          fixed::toString);
+    } finally {
+      java.nio.file.Files.deleteIfExists(ops);
+      java.nio.file.Files.deleteIfExists(dir);
+    }
+  }
+
+  @Test
   void aBadOpenBlasThreadsPropertyIsReported() throws Exception {
     ChildJvm child =
         ChildJvm.run(PrintSettings.class, List.of("-Djtorch.openblasThreads=many"), List.of());

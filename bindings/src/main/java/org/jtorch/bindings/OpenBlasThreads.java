@@ -43,6 +43,7 @@ final class OpenBlasThreads {
   private final String why;
   private volatile boolean installed;
   private volatile String status;
+  private String shimFailure;
 
   private OpenBlasThreads(Mode mode, int fixed, String why) {
     this.mode = mode;
@@ -90,18 +91,18 @@ final class OpenBlasThreads {
 
   /**
    * Loads the shim into the global scope; must run before LibTorch loads. {@code library} null
-   * (not packaged) or a failed load leave OpenBLAS at one thread later.
+   * (not packaged) or a failed load leave OpenBLAS without it (see {@link #install}).
    */
   void loadShim(Path library) {
     if (library == null) {
-      status = "one thread: " + LIBRARY + " is not on the class path";
+      shimFailure = LIBRARY + " was not found next to libjtorch_ops.so";
       return;
     }
     try {
       Loader.loadGlobal(library.toString());
     } catch (Throwable t) {
-      status = "one thread: " + LIBRARY + " could not be loaded: " + t;
-      LOG.log(Level.DEBUG, "jtorch: " + status, t);
+      shimFailure = LIBRARY + " could not be loaded: " + t;
+      LOG.log(Level.DEBUG, "jtorch: " + shimFailure, t);
     }
   }
 
@@ -119,24 +120,25 @@ final class OpenBlasThreads {
 
   /**
    * After the native glue loaded: routes OpenBLAS through the shim with {@code intraOpThreads}
-   * threads (or the fixed count), and checks that LibTorch's GEMMs come through it. Otherwise
-   * OpenBLAS stays at one thread.
+   * threads (or the fixed count), and checks that LibTorch's GEMMs come through it. Where that
+   * cannot be done, OpenBLAS runs on one thread, or on the fixed count in its own pool.
    */
   void install(int intraOpThreads) {
-    if (!wantsShim() || status.startsWith("one thread")) {
+    if (!wantsShim()) {
       return;
     }
-    int threads = mode == Mode.FIXED ? fixed : intraOpThreads;
-    int result = JtorchOps.openblasInstall(threads);
+    if (shimFailure != null) {
+      fallBack(shimFailure);
+      return;
+    }
+    int result = JtorchOps.openblasInstall(mode == Mode.FIXED ? fixed : intraOpThreads);
     if (result != 1) {
-      status = "one thread: " + installFailure(result);
-      LOG.log(Level.DEBUG, "jtorch: OpenBLAS at " + status);
-      openblas_nolapack.blas_set_num_threads(1);
+      fallBack(installFailure(result));
       return;
     }
     if (!libTorchCallsComeThrough()) {
-      // LibTorch bound its BLAS symbols elsewhere: calls inside parallel regions would not be
-      // kept on one thread, so more than one thread is not safe for speed
+      // the callback is in place but LibTorch bound its BLAS symbols elsewhere: calls inside
+      // parallel regions would not be kept on one thread, so one thread it is
       JtorchOps.openblasSetThreads(1);
       status = "one thread: LibTorch's BLAS calls do not go through " + LIBRARY;
       LOG.log(Level.WARNING, "jtorch: OpenBLAS at " + status);
@@ -144,6 +146,18 @@ final class OpenBlasThreads {
     }
     installed = true;
     status = describeInstalled();
+  }
+
+  /** The shim is not usable: one thread, or an explicitly fixed count in OpenBLAS's own pool. */
+  private void fallBack(String reason) {
+    if (mode == Mode.FIXED) {
+      openblas_nolapack.blas_set_num_threads(fixed);
+      status = fixed + " threads in OpenBLAS's own pool (" + why + "; " + reason + ")";
+    } else {
+      openblas_nolapack.blas_set_num_threads(1);
+      status = "one thread: " + reason;
+    }
+    LOG.log(Level.DEBUG, "jtorch: OpenBLAS at " + status);
   }
 
   private String describeInstalled() {
@@ -168,10 +182,10 @@ final class OpenBlasThreads {
     }
   }
 
-  /** The native glue could not be loaded: OpenBLAS stays where {@link #applyBeforeInstall} put it. */
+  /** The native glue could not be loaded, so the shim cannot be installed. */
   void withoutGlue() {
     if (wantsShim()) {
-      status = "one thread: libjnijtorch_ops.so could not be loaded";
+      fallBack("libjnijtorch_ops.so could not be loaded");
     }
   }
 
