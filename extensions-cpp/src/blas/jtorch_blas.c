@@ -58,7 +58,7 @@ static int* openblas_cpu_number; /* blas_cpu_number: what each call reads to cho
 static atomic_int installed;
 static atomic_llong forwarded_calls, region_calls, team_calls, own_thread_calls;
 
-/* ------------------------------------------------------------------ 2. the thread count */
+/* ------------------------------------------------------------------ the thread count (2.) */
 /* OpenBLAS has one, global thread count (blas_cpu_number), read by each call to choose its
  * jobs. It stays at 1, OpenBLAS's behaviour before this library, except while a call through
  * these entry points runs outside any parallel region: then it is `threads_wanted`, unless a
@@ -111,7 +111,7 @@ static void count_leave(int kind) {
   pthread_mutex_unlock(&count_mutex);
 }
 
-/* ------------------------------------------------------------------ 1. the callback */
+/* ------------------------------------------------------------------ the callback (1.) */
 static pthread_mutex_t call_mutex = PTHREAD_MUTEX_INITIALIZER;
 
 struct call {
