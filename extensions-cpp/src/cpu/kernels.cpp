@@ -10,7 +10,8 @@
 //  - inner > 1 ("columns"): a block of adjacent columns is reduced together, one lane per
 //    column, walking down the n rows; each step reads a contiguous segment.
 // Indices are carried in the accumulation type (exact up to 2^24 for float, 2^53 for double);
-// longer reductions take the scalar path. Rows (or column blocks) run in at::parallel_for.
+// longer reductions take the scalar path. Rows (or column blocks) go through at::parallel_for,
+// which is serial here: this file is compiled without -fopenmp (see README.md, CPU kernels).
 #include <ATen/Dispatch.h>
 #include <ATen/OpMathType.h>
 #include <ATen/Parallel.h>
