@@ -27,9 +27,6 @@ enum jtorch_blas_status {
  * jtorch_blas_status; on failure nothing is changed. */
 JTORCH_BLAS_API int jtorch_blas_install(int threads);
 
-/* 1 after a successful jtorch_blas_install, else 0. */
-JTORCH_BLAS_API int jtorch_blas_installed(void);
-
 /* Sets OpenBLAS's thread count (the number of jobs of a call made outside parallel regions).
  * Returns a jtorch_blas_status. */
 JTORCH_BLAS_API int jtorch_blas_set_threads(int threads);

@@ -25,8 +25,8 @@ JTORCH_OPS_API const char* jtorch_libc_glibc_version(void);
 // activations in again at every step).
 // Threads other than the process's main one use malloc arenas that otherwise give every freed
 // buffer back and fault it in again on the next step. Returns a bit set of what glibc accepted
-// (1: M_MMAP_THRESHOLD, 2: M_TRIM_THRESHOLD, 4: M_TOP_PAD), or -1 where the C library is not glibc (nothing
-// done). The result is also recorded for jtorch_mallopt_result().
+// (1: M_MMAP_THRESHOLD, 2: M_TRIM_THRESHOLD, 4: M_TOP_PAD), or -1 where the C library is not
+// glibc (nothing done). The result is also recorded for jtorch_mallopt_result().
 JTORCH_OPS_API int jtorch_mallopt_apply(long mmap_threshold, long trim_threshold, long top_pad);
 
 // What the last jtorch_mallopt_apply returned, or 0 if it was never called.

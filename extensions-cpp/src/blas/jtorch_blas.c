@@ -368,8 +368,6 @@ JTORCH_BLAS_API int jtorch_blas_install(int threads) {
   return result;
 }
 
-JTORCH_BLAS_API int jtorch_blas_installed(void) { return atomic_load(&installed); }
-
 JTORCH_BLAS_API int jtorch_blas_set_threads(int threads) {
   if (!atomic_load(&installed)) {
     return JTORCH_BLAS_NOT_INSTALLED;
@@ -400,7 +398,11 @@ JTORCH_BLAS_API int jtorch_blas_threads(void) {
   return threads;
 }
 
-JTORCH_BLAS_API long long jtorch_blas_forwarded_calls(void) { return atomic_load(&forwarded_calls); }
+JTORCH_BLAS_API long long jtorch_blas_forwarded_calls(void) {
+  return atomic_load(&forwarded_calls);
+}
 JTORCH_BLAS_API long long jtorch_blas_region_calls(void) { return atomic_load(&region_calls); }
 JTORCH_BLAS_API long long jtorch_blas_team_calls(void) { return atomic_load(&team_calls); }
-JTORCH_BLAS_API long long jtorch_blas_own_thread_calls(void) { return atomic_load(&own_thread_calls); }
+JTORCH_BLAS_API long long jtorch_blas_own_thread_calls(void) {
+  return atomic_load(&own_thread_calls);
+}

@@ -186,7 +186,8 @@ public final class NativeLibraries {
           Level.WARNING,
           "jtorch's native glue (libjnijtorch_ops.so) could not be loaded: jtorch:: operators run"
               + " through the dispatcher's boxed path, glibc's malloc settings are left alone,"
-              + " OpenBLAS runs on one thread and LibTorch's warnings go to standard error: " + t,
+              + " OpenBLAS does not run on LibTorch's threads and LibTorch's warnings go to"
+              + " standard error: " + t,
           t);
       return;
     }
@@ -206,7 +207,8 @@ public final class NativeLibraries {
       return;
     }
     String glibc = org.jtorch.bindings.ops.JtorchOps.glibcVersion();
-    int result = org.jtorch.bindings.ops.JtorchOps.malloptApply(MMAP_THRESHOLD, TRIM_THRESHOLD, TOP_PAD);
+    int result =
+        org.jtorch.bindings.ops.JtorchOps.malloptApply(MMAP_THRESHOLD, TRIM_THRESHOLD, TOP_PAD);
     if (result < 0 || glibc == null) {
       malloptStatus = "not applied: the C library is not glibc";
     } else if (result == 7) {

@@ -95,7 +95,9 @@ public class JtorchOps implements LoadEnabled {
    */
   @Name("jtorch_mallopt_apply")
   public static native int malloptApply(
-      @Cast("long") long mmapThreshold, @Cast("long") long trimThreshold, @Cast("long") long topPad);
+      @Cast("long") long mmapThreshold,
+      @Cast("long") long trimThreshold,
+      @Cast("long") long topPad);
 
   /** {@code jtorch_mallopt_result()}: what the last {@link #malloptApply} returned, 0 if never called. */
   @Name("jtorch_mallopt_result")
