@@ -110,10 +110,10 @@ public final class Scope implements AutoCloseable {
   /**
    * Hands {@code tensor}, which belongs to no scope, to the innermost open scope of the current
    * thread (if there is one), which then frees it at its close. This is how tensors made on
-   * another thread, such as a {@code DataLoader}'s worker, join the consumer's scope: the producer
-   * moves them out of its own scope with {@link #keep} and hands them over through a thread-safe
-   * queue; the consumer claims them. A tensor that some scope owns, or that is closed, is returned
-   * unchanged.
+   * another thread join the consumer's scope: the producer moves them out of its own scope with
+   * {@link #keep} and hands them over through a thread-safe queue; the consumer claims them. It is
+   * also how a {@code DataLoader} batch is kept beyond the next batch (which would free it). A
+   * tensor that some scope owns, or that is closed, is returned unchanged.
    */
   public static <T extends Tensor> T claim(T tensor) {
     if (tensor.owner == null && !tensor.isClosed()) {
@@ -123,6 +123,17 @@ public final class Scope implements AutoCloseable {
       }
     }
     return tensor;
+  }
+
+  /**
+   * {@link #claim(Tensor)} for every tensor of a tuple, such as a {@code DataLoader}'s {@code
+   * Example} batch: {@code Scope.claim(batch)} keeps it until the innermost open scope closes.
+   */
+  public static <T extends TensorTuple> T claim(T tuple) {
+    for (Tensor t : tuple) {
+      claim(t);
+    }
+    return tuple;
   }
 
   /** True if this scope owns {@code tensor} (it was created inside and not kept or closed yet). */

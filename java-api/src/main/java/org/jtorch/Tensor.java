@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.BytePointer;
@@ -65,6 +66,16 @@ public final class Tensor implements AutoCloseable {
           @Override
           public Tensor wrapUnscoped(org.bytedeco.pytorch.Tensor handle) {
             return new Tensor(handle, false);
+          }
+
+          @Override
+          public boolean inScope(Tensor t) {
+            return t.owner != null && !t.isClosed();
+          }
+
+          @Override
+          public void unscope(Tensor t) {
+            t.owner = null;
           }
         });
   }
@@ -850,6 +861,88 @@ public final class Tensor implements AutoCloseable {
             return s.toBool();
           }
         });
+  }
+
+  /**
+   * The value of a one-element tensor as a Java number, PyTorch's {@code item()}: a {@link Double}
+   * for floating dtypes, a {@link Long} for integer dtypes and for {@code bool} (1 or 0, as
+   * Python's {@code bool} is an {@code int}; {@link #booleanValue()} gives a {@code boolean}).
+   * Where the type is known, {@link #doubleValue()}, {@link #longValue()} and the like avoid the
+   * boxing.
+   *
+   * <pre>{@code
+   * System.out.println("loss " + loss.item());   // loss 0.6931471824645996
+   * }</pre>
+   *
+   * @throws TorchException if the tensor does not have exactly one element
+   * @throws IllegalStateException for a complex tensor (use {@link #toComplexArray()})
+   */
+  public Number item() {
+    DType d = dtype();
+    if (d.isComplex()) {
+      throw new IllegalStateException(
+          "item() of a complex tensor has no Java number; use toComplexArray()");
+    }
+    return d.isFloatingPoint() ? (Number) doubleValue() : (Number) longValue();
+  }
+
+  /**
+   * The data as nested Java lists, PyTorch's {@code tolist()}: a {@code List} per dimension
+   * (unmodifiable) holding {@link Double}s for floating dtypes, {@link Long}s for integer dtypes
+   * and {@link Boolean}s for {@code bool}; a 0-d tensor gives its value alone, as in Python. For
+   * bulk numeric work, the flat {@code toXxxArray()} methods and {@link #toArray(Class)} avoid the
+   * boxing.
+   *
+   * @throws IllegalStateException for a complex tensor (use {@link #toComplexArray()})
+   */
+  public Object tolist() {
+    DType d = dtype();
+    if (d.isComplex()) {
+      throw new IllegalStateException(
+          "tolist() of a complex tensor has no Java number; use toComplexArray()");
+    }
+    long[] shape = shape();
+    Object[] flat;
+    if (d == DType.BOOL) {
+      boolean[] v = toBooleanArray();
+      flat = new Object[v.length];
+      for (int i = 0; i < v.length; i++) {
+        flat[i] = v[i];
+      }
+    } else if (d.isFloatingPoint()) {
+      double[] v = toDoubleArray();
+      flat = new Object[v.length];
+      for (int i = 0; i < v.length; i++) {
+        flat[i] = v[i];
+      }
+    } else {
+      long[] v = toLongArray();
+      flat = new Object[v.length];
+      for (int i = 0; i < v.length; i++) {
+        flat[i] = v[i];
+      }
+    }
+    if (shape.length == 0) {
+      return flat[0];
+    }
+    return nest(flat, shape, 0, 0);
+  }
+
+  private static List<Object> nest(Object[] flat, long[] shape, int dim, int offset) {
+    int n = (int) shape[dim];
+    if (dim == shape.length - 1) {
+      return java.util.Collections.unmodifiableList(
+          java.util.Arrays.asList(java.util.Arrays.copyOfRange(flat, offset, offset + n)));
+    }
+    int stride = 1;
+    for (int k = dim + 1; k < shape.length; k++) {
+      stride *= (int) shape[k];
+    }
+    Object[] out = new Object[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = nest(flat, shape, dim + 1, offset + i * stride);
+    }
+    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
   }
 
   /**

@@ -28,19 +28,40 @@ final class ChildJvm {
    */
   static ChildJvm run(Class<?> main, List<String> jvmArgs, List<String> unsetEnv, String... args)
       throws IOException, InterruptedException {
+    return run(main.getName(), List.of(), null, jvmArgs, unsetEnv, args);
+  }
+
+  /**
+   * Runs {@code mainClass} with {@code extraClassPath} before this JVM's class path, in {@code
+   * workDir} (null: this JVM's working folder).
+   */
+  static ChildJvm run(
+      String mainClass,
+      List<Path> extraClassPath,
+      Path workDir,
+      List<String> jvmArgs,
+      List<String> unsetEnv,
+      String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(main.getName());
+    List<String> cp = new ArrayList<>();
+    extraClassPath.forEach(p -> cp.add(p.toString()));
+    cp.add(System.getProperty("java.class.path"));
+    cmd.add(String.join(java.io.File.pathSeparator, cp));
+    cmd.add(mainClass);
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("jtorch-child", ".out");
     Path err = Files.createTempFile("jtorch-child", ".err");
     try {
       ProcessBuilder pb =
           new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+      if (workDir != null) {
+        pb.directory(workDir.toFile());
+      }
       unsetEnv.forEach(pb.environment()::remove);
       Process p = pb.start();
       boolean done = p.waitFor(120, TimeUnit.SECONDS);

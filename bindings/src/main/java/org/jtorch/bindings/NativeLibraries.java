@@ -84,6 +84,7 @@ public final class NativeLibraries {
       }
       try {
         long start = System.nanoTime();
+        Platforms.check(Platforms.current(), NativeLibraries.class.getClassLoader());
         applyJavaCppSettings();
         OpenBlasThreads blas =
             OpenBlasThreads.fromSettings(

@@ -302,6 +302,63 @@ public final class Collate {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // The batch type
+
+  /**
+   * Null if {@code batch} (what {@link #defaultCollate} made of samples like {@code sample}) has
+   * the sample's static type, so that a loader typed by the sample type is honest; else what
+   * differs. Tensors stay tensors, records stay records of their class, lists and maps stay lists
+   * and maps of the same structure; numbers, strings and primitive arrays change type. A record
+   * component whose declared type is concrete ({@code Tensor}, {@code Object}) holds what the
+   * record's constructor accepted; one whose type is a type variable is checked like the rest.
+   */
+  static String structureMismatch(Object sample, Object batch) {
+    if (sample instanceof Tensor) {
+      return null;
+    }
+    if (sample instanceof Record) {
+      RecordShape shape = RECORDS.get(sample.getClass());
+      for (int k = 0; k < shape.components.length; k++) {
+        if (shape.components[k].getGenericType() instanceof java.lang.reflect.TypeVariable) {
+          String m =
+              structureMismatch(access(shape.accessors[k], sample), access(shape.accessors[k], batch));
+          if (m != null) {
+            return m;
+          }
+        }
+      }
+      return null;
+    }
+    if (sample instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) sample).entrySet()) {
+        String m = structureMismatch(e.getValue(), ((Map<?, ?>) batch).get(e.getKey()));
+        if (m != null) {
+          return m;
+        }
+      }
+      return null;
+    }
+    if (sample instanceof List) {
+      List<?> s = (List<?>) sample;
+      for (int k = 0; k < s.size(); k++) {
+        String m = structureMismatch(s.get(k), ((List<?>) batch).get(k));
+        if (m != null) {
+          return m;
+        }
+      }
+      return null;
+    }
+    String from = sample.getClass().isArray()
+        ? sample.getClass().getComponentType().getName() + "[]"
+        : sample.getClass().getSimpleName();
+    return "samples of " + from + " collate into a " + kind(batch);
+  }
+
+  private static String kind(Object batch) {
+    return batch instanceof Tensor ? "Tensor" : batch instanceof List ? "List" : batch.getClass().getSimpleName();
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Walking a batch
 
   /**

@@ -19,6 +19,7 @@ import org.jtorch.Generator;
 import org.jtorch.Scope;
 import org.jtorch.Tensor;
 import org.jtorch.Torch;
+import org.jtorch.internal.Handles;
 import org.jtorch.internal.NativeCalls;
 
 /**
@@ -27,17 +28,26 @@ import org.jtorch.internal.NativeCalls;
  * threads with a bounded prefetch, delivered in order.
  *
  * <pre>{@code
- * Dataset<Example> train = new FashionMNIST(FashionMNIST.DEFAULT_ROOT, true,
+ * var train = new FashionMNIST(FashionMNIST.DEFAULT_ROOT, true,
  *     new Compose(new ToTensor(), new Normalize(0.2860, 0.3530), new RandomHorizontalFlip()));
- * try (DataLoader<Example> loader = DataLoader.builder(train)
+ * try (var loader = DataLoader.builder(train)  // a DataLoader<Example>: batches of Examples
  *     .batchSize(64).shuffle(true).generator(new Generator(42)).numWorkers(2).build()) {
  *   for (Example batch : loader) {                 // input [64, 1, 28, 28], target [64]
- *     try (Scope step = Scope.open()) {            // the batch belongs to this scope
- *       ...
+ *     try (Scope step = Scope.open()) {            // frees the step's tensors
+ *       ...                                        // the batch is freed when the next one comes
  *     }
  *   }
  * }
  * }</pre>
+ *
+ * <p><b>Batch type.</b> {@link Builder#build()} batches with PyTorch's default collate, which keeps
+ * the structure of the samples: a batch of {@link Example}s is an {@code Example} of stacked
+ * tensors, of tensors a tensor, of a record type a record of the same type, of {@code List}s or
+ * {@code Map}s of tensors a {@code List} or {@code Map}; so the loader's batch type is the data
+ * set's sample type, and {@code for (Example batch : loader)} compiles as written. Samples that
+ * collate into another type (numbers, strings, primitive arrays: they become tensors or lists)
+ * need the batch type named: {@code DataLoader<Tensor> l = builder(ds).build(Collate::defaultCollate)},
+ * or a collate function of your own, {@link Builder#build(Function)}.
  *
  * <p><b>Order.</b> With the same seed, {@code shuffle(true)} visits the samples in the order of
  * Python's {@code DataLoader(ds, batch_size=b, shuffle=True, generator=torch.Generator()
@@ -55,9 +65,16 @@ import org.jtorch.internal.NativeCalls;
  * for {@code break}, so close the loader (it is {@link AutoCloseable}) or the iterator when you
  * leave a loop early and care when the threads stop.
  *
- * <p><b>Memory.</b> Each batch's tensors are handed to the scope that is open on the consuming
- * thread when {@code next()} returns (see {@link Scope#claim}); without one, close the batch
- * yourself. Tensors that {@code get} creates are freed once the batch is built.
+ * <p><b>Memory.</b> A batch belongs to its pass, like the current row of a cursor: its tensors are
+ * freed when the next batch is taken ({@code next()}), when the pass ends ({@code hasNext()} says
+ * false), or when the iterator or the loader is closed. So the loop above neither leaks nor needs
+ * the batch in its {@code try}, whatever scopes are open around it. To keep a batch (or one of its
+ * tensors) longer, hand it to an open scope with {@link Scope#claim(org.jtorch.TensorTuple)} (or
+ * {@link Scope#claim(Tensor)}): the pass then leaves it to that scope. Closing a batch yourself is
+ * harmless. A pass dropped without being closed leaves its last batch to the garbage collector (it
+ * is never freed from the collector's thread while you may still use it). Tensors that {@code get}
+ * creates are freed once the batch is built; tensors a data set holds and returns as they are
+ * are never closed by the loader.
  *
  * <p><b>Errors.</b> An exception thrown while loading a batch is rethrown by {@code next()} for
  * that batch, with the worker named in a suppressed exception; later batches still come.
@@ -109,7 +126,7 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
 
   /**
    * Starts a pass over the data set (an epoch). A pass still running on this loader is closed
-   * first.
+   * first, with its current batch.
    *
    * @throws IllegalStateException if the loader is closed
    */
@@ -120,6 +137,7 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
         throw new IllegalStateException("this DataLoader is closed");
       }
       if (shared.current != null) {
+        shared.current.freeDelivered();
         shared.current.close();
         shared.current = null;
       }
@@ -139,9 +157,17 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
     }
   }
 
-  /** Stops the current pass and the workers; later passes are refused. Idempotent. */
+  /**
+   * Stops the current pass (freeing its current batch, see Memory above) and the workers; later
+   * passes are refused. Idempotent.
+   */
   @Override
   public void close() {
+    synchronized (shared) {
+      if (shared.current != null) {
+        shared.current.freeDelivered();
+      }
+    }
     cleanable.clean();
   }
 
@@ -268,13 +294,31 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
     }
 
     /**
-     * A loader that batches with {@link Collate#defaultCollate}. The batch type {@code B} is what
-     * the default collate makes of the samples (an {@link Example} of samples that are {@code
-     * Example}s, a {@code List<Tensor>} of {@code List<Tensor>}s, a {@code Tensor} of tensors or
-     * numbers); the caller names it, unchecked.
+     * A loader that batches with {@link Collate#defaultCollate}, whose batches have the samples'
+     * type: an {@link Example} of {@code Example}s, a {@code Tensor} of tensors, a record of
+     * records of its class, a {@code List} or {@code Map} of lists or maps of those (see the class
+     * comment). Each batch is checked: samples that collate into another type (numbers, strings,
+     * primitive arrays) make {@code next()} throw {@link IllegalArgumentException} saying what
+     * they collate into; name that type with {@code build(Collate::defaultCollate)}.
      */
-    public <B> DataLoader<B> build() {
-      return build(Collate::defaultCollate);
+    public DataLoader<T> build() {
+      return build(Builder::sameTypeCollate);
+    }
+
+    private static <S> S sameTypeCollate(List<S> samples) {
+      Object batch = Collate.defaultCollate(samples);
+      String mismatch = Collate.structureMismatch(samples.get(0), batch);
+      if (mismatch != null) { // the batch's tensors are freed with the loading scope
+        throw new IllegalArgumentException(
+            "DataLoader.builder(...).build() gives batches of the samples' type, but "
+                + mismatch
+                + ": name the batch type with build(Collate::defaultCollate), e.g. DataLoader<Tensor>"
+                + " loader = DataLoader.builder(ds).build(Collate::defaultCollate), or pass a"
+                + " collate function");
+      }
+      @SuppressWarnings("unchecked") // checked above: the batch has the sample's structure
+      S typed = (S) batch;
+      return typed;
     }
 
     /** A loader that batches with {@code collate} (PyTorch's {@code collate_fn}). */
@@ -440,10 +484,9 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
       }
     }
 
-    B handOver() {
-      for (Tensor t : moved) {
-        Scope.claim(t);
-      }
+    /** The batch; its new tensors become the pass's current batch. */
+    B handOver(Epoch<?, B> epoch) {
+      epoch.delivered = moved;
       return batch;
     }
   }
@@ -475,6 +518,8 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
     private final WorkerInfo mainInfo;
     private boolean closed;
     private boolean finished;
+    /** The new tensors of the batch last delivered, freed at the next one (guarded by this). */
+    private List<Tensor> delivered = List.of();
     // iterable-style
     private Iterator<T> stream; // numWorkers == 0
     private Loaded<B> ready; // numWorkers == 0: the batch hasNext() loaded
@@ -532,7 +577,7 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
       }
     }
 
-    /** Collates, pins, and moves the batch's new tensors out of {@code scope}. */
+    /** Collates, pins, and takes the batch's new tensors out of {@code scope} into no scope. */
     private Loaded<B> finish(Scope scope, List<T> samples) {
       B batch = config.collate().apply(samples);
       if (config.pin()) {
@@ -543,7 +588,7 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
       List<Tensor> moved = new ArrayList<>();
       for (Tensor t : Collate.tensorsIn(batch)) {
         if (scope.owns(t)) {
-          scope.keep(t);
+          Handles.unscope(t); // the pass owns it, not a scope around the loop (see Memory)
           moved.add(t);
         }
       }
@@ -617,13 +662,29 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
         more = !pending.isEmpty();
       }
       if (!more) {
+        freeDelivered();
         finished = true;
         release();
       }
       return more;
     }
 
+    /**
+     * Frees the tensors of the batch last delivered, except those the consumer handed to a scope
+     * (or closed). Only on an explicit step of the consumer: never from the garbage collector's
+     * thread, which could free a batch still in use.
+     */
+    synchronized void freeDelivered() {
+      for (Tensor t : delivered) {
+        if (!Handles.inScope(t)) {
+          t.close();
+        }
+      }
+      delivered = List.of();
+    }
+
     synchronized B next() {
+      freeDelivered();
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
@@ -635,7 +696,7 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
         mainGenerator.manualSeed(seed);
         WorkerInfo old = WorkerInfo.swap(mainInfo);
         try {
-          return load(indices.next()).handOver();
+          return load(indices.next()).handOver(this);
         } finally {
           WorkerInfo.swap(old);
         }
@@ -651,7 +712,7 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
       if (slot.error != null) {
         rethrow(slot.error, slot.worker);
       }
-      return slot.result.handOver();
+      return slot.result.handOver(this);
     }
 
     private static void rethrow(Throwable e, String worker) {
@@ -725,7 +786,7 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
     private B nextFromStream() {
       Loaded<B> r = ready;
       ready = null;
-      return r.handOver();
+      return r.handOver(this);
     }
 
     @SuppressWarnings("unchecked")
@@ -899,6 +960,7 @@ public final class DataLoader<B> implements Iterable<B>, AutoCloseable {
 
     @Override
     public void close() {
+      epoch.freeDelivered();
       cleanable.clean();
     }
   }

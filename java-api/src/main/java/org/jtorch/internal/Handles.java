@@ -20,6 +20,12 @@ public final class Handles {
 
     /** A new {@link Tensor} that owns {@code handle} and belongs to no scope. */
     Tensor wrapUnscoped(org.bytedeco.pytorch.Tensor handle);
+
+    /** True if some open {@link org.jtorch.Scope} owns {@code t}. */
+    boolean inScope(Tensor t);
+
+    /** Takes {@code t} out of the scope that owns it, into no scope (on the owner's thread). */
+    void unscope(Tensor t);
   }
 
   private static volatile Bridge bridge;
@@ -63,6 +69,20 @@ public final class Handles {
    */
   public static Tensor wrapUnscoped(org.bytedeco.pytorch.Tensor handle) {
     return bridge().wrapUnscoped(handle);
+  }
+
+  /** True if some open {@link org.jtorch.Scope} owns {@code t} (it will free it at its close). */
+  public static boolean inScope(Tensor t) {
+    return bridge().inScope(t);
+  }
+
+  /**
+   * Takes {@code t} out of the scope that owns it, into no scope, whatever scopes enclose that one
+   * (unlike {@link org.jtorch.Scope#keep}, which hands it to the enclosing scope). Call it on the
+   * thread that owns the scope.
+   */
+  public static void unscope(Tensor t) {
+    bridge().unscope(t);
   }
 
   /**

@@ -114,7 +114,7 @@ class DataLoaderTest {
   @Test
   void workersRunOnNamedDaemonThreads() {
     Range ds = new Range(64);
-    try (DataLoader<Tensor> loader = DataLoader.builder(ds).batchSize(4).numWorkers(2).build()) {
+    try (DataLoader<Tensor> loader = DataLoader.builder(ds).batchSize(4).numWorkers(2).build(Collate::defaultCollate)) {
       int k = 0;
       for (Tensor b : loader) {
         try (b) {
@@ -150,7 +150,7 @@ class DataLoaderTest {
     long before = awaitThreadsAtMost(0);
     Range ds = new Range(1000);
     try (DataLoader<Tensor> loader =
-        DataLoader.builder(ds).batchSize(8).shuffle(true).numWorkers(2).build()) {
+        DataLoader.builder(ds).batchSize(8).shuffle(true).numWorkers(2).build(Collate::defaultCollate)) {
       for (int i = 0; i < 1000; i++) {
         for (Tensor b : loader) {
           b.close();
@@ -162,7 +162,7 @@ class DataLoaderTest {
     assertEquals(before, awaitThreadsAtMost(before), "threads left after close");
     // new loaders each time, left to try-with-resources on the iterator
     for (int i = 0; i < 200; i++) {
-      DataLoader<Tensor> loader = DataLoader.builder(ds).batchSize(8).numWorkers(2).build();
+      DataLoader<Tensor> loader = DataLoader.builder(ds).batchSize(8).numWorkers(2).build(Collate::defaultCollate);
       try (DataLoader.BatchIterator<Tensor> it = loader.iterator()) {
         it.next().close();
       }
@@ -170,7 +170,7 @@ class DataLoaderTest {
     assertEquals(before, awaitThreadsAtMost(before), "threads left after closing iterators");
     // ... and to the garbage collector
     for (int i = 0; i < 50; i++) {
-      DataLoader<Tensor> loader = DataLoader.builder(ds).batchSize(8).numWorkers(2).build();
+      DataLoader<Tensor> loader = DataLoader.builder(ds).batchSize(8).numWorkers(2).build(Collate::defaultCollate);
       Iterator<Tensor> it = loader.iterator();
       it.next().close();
     }
@@ -187,7 +187,7 @@ class DataLoaderTest {
   void persistentWorkersSurviveEpochsAndStopAtClose() throws Exception {
     long before = awaitThreadsAtMost(0);
     DataLoader<Tensor> loader =
-        DataLoader.builder(new Range(10)).batchSize(3).numWorkers(2).persistentWorkers(true).build();
+        DataLoader.builder(new Range(10)).batchSize(3).numWorkers(2).persistentWorkers(true).build(Collate::defaultCollate);
     for (int e = 0; e < 3; e++) {
       int n = 0;
       for (Tensor b : loader) {
@@ -203,28 +203,102 @@ class DataLoaderTest {
   }
 
   @Test
-  void batchesJoinTheConsumersScope() {
-    try (DataLoader<Example> loader =
-        DataLoader.builder(images(8)).batchSize(4).numWorkers(2).build()) {
-      Example kept;
-      try (Scope scope = Scope.open()) {
-        Iterator<Example> it = loader.iterator();
-        Example b = it.next();
-        assertTrue(scope.owns(b.input()) && scope.owns(b.target()));
-        assertEquals(2, scope.size());
-        kept = it.next();
-        scope.keep(kept);
+  void aBatchBelongsToThePassUntilTheNextOne() {
+    for (int workers : new int[] {0, 2}) {
+      try (DataLoader<Example> loader =
+          DataLoader.builder(images(12)).batchSize(4).numWorkers(workers).build()) {
+        Example claimed;
+        try (Scope outer = Scope.open()) {
+          Iterator<Example> it = loader.iterator();
+          Example a = it.next();
+          assertEquals(0, outer.size(), "a batch does not pile up in the scopes around the loop");
+          assertFalse(a.input().isClosed());
+          try (Scope step = Scope.open()) {
+            assertArrayEquals(new long[] {4, 1, 4, 4}, a.input().shape());
+          }
+          Example b = it.next();
+          assertTrue(a.input().isClosed() && a.target().isClosed(), "freed by the next batch");
+          assertFalse(b.input().isClosed());
+          claimed = Scope.claim(b); // handed to the open scope: the pass leaves it alone
+          assertTrue(outer.owns(b.input()) && outer.owns(b.target()));
+          Example c = it.next();
+          assertFalse(claimed.input().isClosed(), "a claimed batch survives the next one");
+          assertFalse(it.hasNext());
+          assertTrue(c.input().isClosed(), "the pass's end frees its last batch");
+        }
+        assertTrue(claimed.input().isClosed(), "the scope that claimed it freed it");
       }
-      assertFalse(kept.input().isClosed());
-      kept.close();
     }
-    // without workers too, and the per-sample tensors are freed once the batch is built
-    try (DataLoader<Example> loader = DataLoader.builder(images(8)).batchSize(4).build();
-        Scope scope = Scope.open()) {
-      Example b = loader.iterator().next();
-      assertEquals(2, scope.size());
-      assertArrayEquals(new long[] {4, 1, 4, 4}, b.input().shape());
-      assertArrayEquals(new long[] {0, 1, 2, 0}, b.target().toLongArray());
+  }
+
+  @Test
+  void theReflexLoopFreesEveryBatch() {
+    // for (Example batch : loader) { try (Scope step = Scope.open()) { ... } }, with no batch in
+    // the try and a scope around the whole loop: nothing is left open when the loop ends
+    List<Example> seen = new ArrayList<>();
+    try (DataLoader<Example> loader =
+            DataLoader.builder(images(10)).batchSize(3).shuffle(true).build();
+        Scope outer = Scope.open()) {
+      for (int epoch = 0; epoch < 2; epoch++) {
+        for (Example batch : loader) {
+          seen.add(batch);
+          try (Scope step = Scope.open()) {
+            batch.input().mul(2).sum();
+          }
+        }
+      }
+      assertEquals(0, outer.size());
+    }
+    assertEquals(8, seen.size());
+    for (Example e : seen) {
+      assertTrue(e.input().isClosed() && e.target().isClosed());
+    }
+    // closing the batch yourself, as the README once showed, is harmless
+    try (DataLoader<Example> loader = DataLoader.builder(images(4)).batchSize(2).build()) {
+      for (Example batch : loader) {
+        try (Scope step = Scope.open(); Example b = batch) {
+          b.input().sum();
+        }
+      }
+    }
+  }
+
+  @Test
+  void buildIsTypedByTheSamplesAndChecksIt() {
+    // the batch type follows from the data set: no type argument to name
+    DataLoader<Example> examples = DataLoader.builder(images(4)).batchSize(2).build();
+    try (examples) {
+      for (Example batch : examples) {
+        assertArrayEquals(new long[] {2}, batch.target().shape());
+      }
+    }
+    Dataset<Tensor> tensors = images(4).map(Example::input);
+    try (DataLoader<Tensor> loader = DataLoader.builder(tensors).batchSize(4).build()) {
+      assertArrayEquals(new long[] {4, 1, 4, 4}, loader.iterator().next().shape());
+    }
+    Dataset<List<Tensor>> lists = images(4).map(e -> List.of(e.input(), e.target()));
+    try (DataLoader<List<Tensor>> loader = DataLoader.builder(lists).batchSize(2).build()) {
+      List<Tensor> batch = loader.iterator().next();
+      assertArrayEquals(new long[] {2, 1, 4, 4}, batch.get(0).shape());
+    }
+    // samples whose batch has another type: a clear error, not a ClassCastException later
+    Dataset<Integer> numbers = new Range(4);
+    try (DataLoader<Integer> loader = DataLoader.builder(numbers).batchSize(2).build()) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> loader.iterator().next());
+      assertTrue(e.getMessage().contains("samples of Integer collate into a Tensor"), e.getMessage());
+      assertTrue(e.getMessage().contains("build(Collate::defaultCollate)"), e.getMessage());
+    }
+    Dataset<List<Long>> nested = new Range(4).map(i -> List.of((long) i));
+    try (DataLoader<List<Long>> loader = DataLoader.builder(nested).batchSize(2).build()) {
+      assertThrows(IllegalArgumentException.class, () -> loader.iterator().next());
+    }
+    // a record with a concrete component type may hold the batched value
+    Dataset<Sample> records =
+        images(4).map(e -> new Sample(e.input(), (long) e.target().longValue(), "n"));
+    try (DataLoader<Sample> loader = DataLoader.builder(records).batchSize(2).build()) {
+      Sample s = loader.iterator().next();
+      assertTrue(s.label() instanceof Tensor);
     }
   }
 
@@ -237,8 +311,7 @@ class DataLoaderTest {
       it.close();
       assertFalse(it.hasNext());
       assertThrows(NoSuchElementException.class, it::next);
-      assertFalse(first.input().isClosed()); // already handed over: the caller's
-      first.close();
+      assertTrue(first.input().isClosed(), "the pass's current batch goes with it");
     }
   }
 
@@ -376,7 +449,7 @@ class DataLoaderTest {
     IterableDataset<Integer> stream = () -> List.of(1, 2).iterator();
     assertThrows(
         IllegalArgumentException.class, () -> DataLoader.builder(stream).shuffle(true).build());
-    try (DataLoader<Tensor> l = DataLoader.builder(stream).build()) {
+    try (DataLoader<Tensor> l = DataLoader.builder(stream).build(Collate::defaultCollate)) {
       assertThrows(UnsupportedOperationException.class, l::size);
     }
   }
@@ -400,7 +473,7 @@ class DataLoaderTest {
         };
     for (int workers : new int[] {0, 2}) {
       try (DataLoader<Tensor> loader =
-          DataLoader.builder(bad).batchSize(2).numWorkers(workers).build()) {
+          DataLoader.builder(bad).batchSize(2).numWorkers(workers).build(Collate::defaultCollate)) {
         Iterator<Tensor> it = loader.iterator();
         it.next().close();
         IllegalStateException e = assertThrows(IllegalStateException.class, it::next);
@@ -433,7 +506,7 @@ class DataLoaderTest {
           }
         };
     try (DataLoader<Tensor> loader =
-        DataLoader.builder(slow).numWorkers(1).timeout(Duration.ofMillis(100)).build()) {
+        DataLoader.builder(slow).numWorkers(1).timeout(Duration.ofMillis(100)).build(Collate::defaultCollate)) {
       Iterator<Tensor> it = loader.iterator();
       IllegalStateException e = assertThrows(IllegalStateException.class, it::next);
       assertTrue(e.getMessage().contains("timed out"), e.getMessage());
@@ -458,7 +531,7 @@ class DataLoaderTest {
 
   @Test
   void iterableDatasetsWithAndWithoutWorkers() {
-    try (DataLoader<Tensor> loader = DataLoader.builder(new Shards(7)).batchSize(3).build()) {
+    try (DataLoader<Tensor> loader = DataLoader.builder(new Shards(7)).batchSize(3).build(Collate::defaultCollate)) {
       List<List<Long>> got = new ArrayList<>();
       for (Tensor b : loader) {
         try (b) {
@@ -469,7 +542,7 @@ class DataLoaderTest {
     }
     // two workers: worker 0 has 0,2,4,6,8, worker 1 has 1,3,5,7; batches alternate, as in PyTorch
     try (DataLoader<Tensor> loader =
-        DataLoader.builder(new Shards(9)).batchSize(2).numWorkers(2).build()) {
+        DataLoader.builder(new Shards(9)).batchSize(2).numWorkers(2).build(Collate::defaultCollate)) {
       List<List<Long>> got = new ArrayList<>();
       for (Tensor b : loader) {
         try (b) {
@@ -482,7 +555,7 @@ class DataLoaderTest {
           got);
     }
     try (DataLoader<Tensor> loader =
-        DataLoader.builder(new Shards(9)).batchSize(2).dropLast(true).numWorkers(2).build()) {
+        DataLoader.builder(new Shards(9)).batchSize(2).dropLast(true).numWorkers(2).build(Collate::defaultCollate)) {
       int n = 0;
       for (Tensor b : loader) {
         b.close();
@@ -496,7 +569,7 @@ class DataLoaderTest {
   @Test
   void pinMemoryIsANoOpWithoutCuda() {
     try (DataLoader<Tensor> loader =
-        DataLoader.builder(new Range(4)).batchSize(2).pinMemory(true).build()) {
+        DataLoader.builder(new Range(4)).batchSize(2).pinMemory(true).build(Collate::defaultCollate)) {
       for (Tensor b : loader) {
         try (b) {
           assertEquals(2, b.numel());

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.jtorch.testing.PythonSide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,11 +40,11 @@ class CollectivesTest {
   /**
    * Java workers started by PyTorch's own launcher ({@code torchrun --no-python java ...}), whose
    * agent serves the rendezvous store: env:// initialisation must connect to it instead of
-   * serving one. Skipped where Python's torch is not installed.
+   * serving one. Skipped where Python's torch is not installed (failed under CI).
    */
   @Test
   void javaWorkersRunUnderPythonsTorchrun() throws Exception {
-    Assumptions.assumeTrue(pythonHasTorch(), "python3 with torch is not installed");
+    PythonSide.require(pythonHasTorch(), "python3 with torch (torchrun)");
     List<String> cmd = new ArrayList<>(List.of(
         "python3", "-m", "torch.distributed.run", "--nproc-per-node", "2",
         "--master-port", Integer.toString(Workers.freePort()), "--no-python",

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jtorch.Tensor;
 import org.jtorch.Torch;
-import org.junit.jupiter.api.Assumptions;
+import org.jtorch.testing.PythonSide;
 
 /**
  * The model fixtures of the serving tests: the small TorchScript files committed under {@code
@@ -102,9 +102,9 @@ public final class ModelFixtures {
 
   /**
    * The folder where generate_models.py wrote the fixture of {@code step} ({@code "resnet"} or
-   * {@code "aoti"}), running it now unless an earlier run of the same script left it there. Skips
-   * the calling test (a JUnit assumption) where python3 with torch 2.13 (and torchvision for
-   * ResNet-18) is not available, saying why.
+   * {@code "aoti"}), running it now unless an earlier run of the same script left it there. Where
+   * python3 with torch 2.13 (and torchvision for ResNet-18) is not available, skips the calling
+   * test saying why, or fails it under CI ({@link PythonSide}).
    */
   public static Path generated(String step, String file) {
     synchronized (GENERATE) {
@@ -120,10 +120,9 @@ public final class ModelFixtures {
         }
         Files.createDirectories(dir);
         String torch = python(List.of("-c", "import torch; print(torch.__version__)"), dir, 120);
-        Assumptions.assumeTrue(
+        PythonSide.require(
             torch != null && torch.startsWith("2.13"),
-            "python3 with torch 2.13 is not available (found: " + torch + "): skipping the " + step
-                + " fixture");
+            "python3 with torch 2.13 (found: " + torch + ") for the " + step + " fixture");
         List<String> args = new ArrayList<>(List.of(script.toString(), "--" + step, dir.toString()));
         Path log = dir.resolve("generate.log");
         Process p =
@@ -136,9 +135,9 @@ public final class ModelFixtures {
           throw new IllegalStateException("generate_models.py --" + step + " timed out; see " + log);
         }
         String out = Files.readString(log);
-        Assumptions.assumeFalse(
-            out.contains("torchvision is not installed"),
-            "torchvision is not installed (pip install 'torchvision==0.28.*'): skipping ResNet-18");
+        PythonSide.require(
+            !out.contains("torchvision is not installed"),
+            "torchvision 0.28 (pip install 'torchvision==0.28.*') for ResNet-18");
         if (p.exitValue() != 0) {
           throw new IllegalStateException(
               "generate_models.py --" + step + " failed (exit " + p.exitValue() + "):\n" + out);

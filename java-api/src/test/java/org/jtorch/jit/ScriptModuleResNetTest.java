@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * torchvision's ResNet-18 (random weights, scripted in Python) gives Python's logits in Java. The
  * 45 MB model is not committed: generate_models.py --resnet writes it into target/test-models/
- * during the run, and the test skips where python3 with torch 2.13 and torchvision is missing.
+ * during the run; the test skips where python3 with torch 2.13 and torchvision is missing (fails under CI).
  */
 class ScriptModuleResNetTest {
   @Test

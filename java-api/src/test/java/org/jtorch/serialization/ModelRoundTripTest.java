@@ -249,7 +249,12 @@ class ModelRoundTripTest {
       assertEquals(new ArrayList<>(javaNext.keySet()), new ArrayList<>(py.keySet()));
       for (Map.Entry<String, Tensor> e : py.entrySet()) {
         float[] want = e.getValue().to(DType.FLOAT32).toFloatArray();
-        assertClose(want, javaNext.get(e.getKey()), 1e-5, e.getKey());
+        // The first convolution's bias feeds a BatchNorm, which takes out any constant offset: its
+        // gradient is rounding noise (~3e-8 against ~5e-2 for the weights), and Adam divides by
+        // the noise's own size, so the resumed step moves it by up to lr in a direction set by
+        // the last bits of each side's BLAS. Checked to one step's size; the rest to 1e-5.
+        double tol = e.getKey().equals("0.bias") ? 2e-3 : 1e-5;
+        assertClose(want, javaNext.get(e.getKey()), tol, e.getKey());
       }
     }
   }

@@ -131,8 +131,8 @@ public final class DistributedFashionMnist {
         double lossSum = 0;
         double correct = 0;
         double seen = 0;
-        for (Example batch : loader) {
-          try (Scope step = Scope.open(); Example b = batch) {
+        for (Example b : loader) {
+          try (Scope step = Scope.open()) { // the batch is freed when the next one is taken
             opt.zeroGrad();
             Tensor logits = ddp.forward(b.input());
             Tensor loss = F.crossEntropy(logits, b.target());

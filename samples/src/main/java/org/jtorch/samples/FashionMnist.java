@@ -175,8 +175,7 @@ public final class FashionMnist {
         int b = 0;
         Progress bar = new Progress(out, "epoch " + epoch + "/" + c.epochs(), batches);
         for (Example batch : loader) {
-          // the batch is closed with the step (it belongs to no scope inside the loop body)
-          try (Scope step = Scope.open(); Example owned = batch) {
+          try (Scope step = Scope.open()) { // the batch is freed when the next one is taken
             opt.zeroGrad();
             Tensor logits = model.forward(batch.input());
             Tensor loss = F.crossEntropy(logits, batch.target());
@@ -241,8 +240,8 @@ public final class FashionMnist {
     long seen = 0;
     try (GradMode g = Torch.inferenceMode();
         DataLoader<Example> loader = DataLoader.builder(data).batchSize(batch).build()) {
-      for (Example next : loader) {
-        try (Scope s = Scope.open(); Example b = next) {
+      for (Example b : loader) {
+        try (Scope s = Scope.open()) {
           Tensor logits = model.forward(b.input());
           lossSum += F.crossEntropy(logits, b.target()).doubleValue() * b.target().size(0);
           correct += logits.argmax(1).eq(b.target()).sum().longValue();
@@ -264,8 +263,8 @@ public final class FashionMnist {
     int index = 0;
     try (GradMode g = Torch.inferenceMode();
         DataLoader<Example> loader = DataLoader.builder(test).batchSize(256).build()) {
-      for (Example batch : loader) {
-        try (Scope s = Scope.open(); Example b = batch) {
+      for (Example b : loader) {
+        try (Scope s = Scope.open()) {
           Tensor probs = model.forward(b.input()).softmax(1);
           var top = probs.max(1); // softmax max per row: the confidence and the predicted class
           float[] conf = top.values().toFloatArray();

@@ -27,6 +27,9 @@ class CustomOpTourTest {
       assertTrue(same, log);
       assertTrue(log.contains("tensor([[0., 1., 0.],"), log);
     });
+    if (PythonSide.required()) {
+      PythonSide.requireTorch();
+    }
     if (SampleFiles.pythonTorch().isPresent()) {
       assertEquals(java.util.Optional.of(true), r.pythonAgrees(), log);
     }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +62,7 @@ class ImageServiceTest {
 
   @BeforeAll
   static void makeModel(@TempDir Path tmp) throws Exception {
-    Assumptions.assumeTrue(SampleFiles.pythonTorch().isPresent(), "python3 with torch is not available");
+    PythonSide.requireTorch();
     BufferedImage picture = ImageService.demoPicture(200, 150);
     png = ImageService.png(picture);
     byte[] raw = new byte[200 * 150 * 3];
