@@ -376,13 +376,17 @@ JTORCH_BLAS_API int jtorch_blas_set_threads(int threads) {
     return JTORCH_BLAS_BAD_ARGUMENT;
   }
   pthread_mutex_lock(&count_mutex);
-  threads_wanted = threads;
   if (threads > threads_capacity) {
     /* sets OpenBLAS up for that many (threads, buffers); never called to shrink, which would
-     * free buffers a running call may use */
+     * free buffers a running call may use. OpenBLAS clamps the count to the most it was built
+     * for (MAX_THREADS) and says so in blas_cpu_number: more jobs than that would index past
+     * its per-thread buffers and corrupt the heap. */
     openblas_set_threads(threads);
-    threads_capacity = threads;
+    if (*openblas_cpu_number > threads_capacity) {
+      threads_capacity = *openblas_cpu_number;
+    }
   }
+  threads_wanted = threads < threads_capacity ? threads : threads_capacity;
   apply_count();
   pthread_mutex_unlock(&count_mutex);
   return JTORCH_BLAS_INSTALLED;

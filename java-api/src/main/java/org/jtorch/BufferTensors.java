@@ -73,22 +73,29 @@ final class BufferTensors {
     Objects.requireNonNull(buffer, "buffer");
     Objects.requireNonNull(dtype, "dtype");
     long n = 1;
-    for (long s : shape) {
-      if (s < 0) {
-        throw new IllegalArgumentException("negative size in shape " + Arrays.toString(shape));
+    long needed;
+    try {
+      for (long s : shape) {
+        if (s < 0) {
+          throw new IllegalArgumentException("negative size in shape " + Arrays.toString(shape));
+        }
+        n = Math.multiplyExact(n, s);
       }
-      n *= s;
+      needed = Math.multiplyExact(n, (long) dtype.itemSize());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "shape " + Arrays.toString(shape) + " of " + dtype + " needs more bytes than a long holds");
     }
     int unit = unitSize(buffer);
     long bytes = (long) buffer.remaining() * unit;
-    if (bytes != n * dtype.itemSize()) {
+    if (bytes != needed) {
       throw new IllegalArgumentException(
           "shape "
               + Arrays.toString(shape)
               + " of "
               + dtype
               + " needs "
-              + n * dtype.itemSize()
+              + needed
               + " bytes, but the buffer has "
               + bytes
               + " remaining");
@@ -96,7 +103,9 @@ final class BufferTensors {
     if (unit > 1 && order(buffer) != ByteOrder.nativeOrder()) {
       throw new IllegalArgumentException("the buffer must be in the machine's byte order");
     }
-    if (!buffer.isDirect()) {
+    if (!buffer.isDirect() || buffer.isReadOnly()) {
+      // a read-only buffer (a READ_ONLY mapped file, asReadOnlyBuffer()) may be memory no one may
+      // write: LibTorch would write through a view of it (in-place ops), so it gets a copy
       return copyHeap(buffer, dtype, shape);
     }
     long address = new Pointer(buffer).address() + (long) buffer.position() * unit;

@@ -165,6 +165,7 @@ final class Calls {
    * string.
    */
   static Tensor divMode(Tensor self, Tensor other, Scalar scalar, String mode, boolean inPlace) {
+    checkTruncOverflow(self, other, scalar, mode);
     org.bytedeco.pytorch.Tensor a = self.h();
     org.bytedeco.pytorch.Tensor b = other == null ? null : other.h();
     Tensor[] r;
@@ -178,6 +179,59 @@ final class Calls {
       return self;
     }
     return r[0];
+  }
+
+  /**
+   * LibTorch's CPU kernel of {@code div(..., rounding_mode="trunc")} on int32 and int64 divides
+   * with the processor's integer division, which traps (SIGFPE, the end of the JVM, and of
+   * Python) on the one quotient that overflows, the type's minimum divided by -1. Floor division,
+   * {@code remainder} and {@code fmod} handle it; trunc does not. So it is refused here first.
+   *
+   * @throws ArithmeticException if some dividend is the minimum of an int32 or int64 result and
+   *     its divisor is -1
+   */
+  private static void checkTruncOverflow(Tensor self, Tensor other, Scalar scalar, String mode) {
+    if (!"trunc".equals(mode)) {
+      return;
+    }
+    // PyTorch's promotion, 0-d tensors and scalars included (int32 / a 0-d int64 is int32)
+    org.bytedeco.pytorch.Tensor a = self.h();
+    DType result =
+        Natives.dtype(
+            NativeCalls.query(
+                () ->
+                    other != null
+                        ? org.bytedeco.pytorch.global.torch.result_type(a, other.h())
+                        : org.bytedeco.pytorch.global.torch.result_type(a, scalar)));
+    if (result != DType.INT64 && result != DType.INT32) {
+      return;
+    }
+    long min = result == DType.INT64 ? Long.MIN_VALUE : Integer.MIN_VALUE;
+    boolean overflows;
+    if (other == null) {
+      overflows = scalar.toLong() == -1 && anyEqual(self, min, null);
+    } else {
+      overflows = anyEqual(self, min, other);
+    }
+    if (overflows) {
+      throw new ArithmeticException(
+          "integer overflow: div(rounding_mode='trunc') of "
+              + min
+              + " by -1 does not fit "
+              + result
+              + " (LibTorch's kernel would trap and end the process)");
+    }
+  }
+
+  /** Whether some element of {@code t} equals {@code value} where {@code divisor} (if any) is -1. */
+  private static boolean anyEqual(Tensor t, long value, Tensor divisor) {
+    try (Scope s = Scope.open()) {
+      Tensor hit = t.eq(value);
+      if (divisor != null) {
+        hit = hit.logicalAnd(divisor.eq(-1));
+      }
+      return hit.any().booleanValue();
+    }
   }
 
   /**

@@ -951,6 +951,10 @@ public final class Tensor implements AutoCloseable {
    */
   private org.bytedeco.pytorch.Tensor hostData(DType dtype) {
     org.bytedeco.pytorch.Tensor a = h();
+    if (device().type() == Device.Type.META) {
+      throw new IllegalStateException(
+          "a tensor on the meta device has no data to read (shape and dtype only)");
+    }
     return query(
         () -> {
           // PyTorch's lazy conjugation and negation flags are applied before the data is read
@@ -1094,6 +1098,12 @@ public final class Tensor implements AutoCloseable {
    * buffer keeps the memory alive on its own: it stays valid after this tensor is closed, until
    * the buffer itself is garbage-collected.
    *
+   * <p>The tensor's storage becomes non-resizable, as a tensor made by Python's {@code
+   * torch.from_numpy} is: a later {@code resize_} that needs more memory throws {@link
+   * TorchException} ("Trying to resize storage that is not resizable") instead of moving the data
+   * away from under the buffer. The buffer holds the storage itself, so {@code set_} or closing
+   * the tensor leaves it valid too.
+   *
    * @throws IllegalStateException if the tensor is not contiguous or not on the CPU
    */
   public ByteBuffer asByteBuffer() {
@@ -1109,7 +1119,14 @@ public final class Tensor implements AutoCloseable {
     if (bytes > Integer.MAX_VALUE) {
       throw new IllegalStateException("a tensor of " + bytes + " bytes does not fit a ByteBuffer");
     }
-    org.bytedeco.pytorch.Tensor ref = new org.bytedeco.pytorch.Tensor(a);
+    // a tensor of the buffer's own over the same storage (a detached alias): closing or set_ on
+    // this tensor leaves it, and so the storage and its bytes, alive
+    org.bytedeco.pytorch.Tensor alias =
+        query(
+            () -> {
+              a.storage().unsafeGetStorageImpl().set_resizable(false);
+              return a.detach();
+            });
     ByteBuffer buffer;
     if (bytes == 0) {
       buffer = ByteBuffer.allocateDirect(0);
@@ -1117,7 +1134,7 @@ public final class Tensor implements AutoCloseable {
       Pointer data = a.data_ptr();
       buffer = new BytePointer(data).capacity(bytes).asByteBuffer();
     }
-    CLEANER.register(buffer, new Release(ref));
+    CLEANER.register(buffer, new Release(alias));
     return buffer.order(ByteOrder.nativeOrder());
   }
 
@@ -3116,6 +3133,21 @@ public final class Tensor implements AutoCloseable {
     return op(() -> a.select(dim, index));
   }
 
+  /**
+   * The view of the diagonal of the 2-D slices over dims {@code dim1} and {@code dim2}, shifted by
+   * {@code offset} (above the main diagonal if positive), as the last dimension, PyTorch's {@code
+   * diagonal}.
+   */
+  public Tensor diagonal(long offset, long dim1, long dim2) {
+    org.bytedeco.pytorch.Tensor a = h();
+    return op(() -> a.diagonal(offset, dim1, dim2));
+  }
+
+  /** {@link #diagonal(long, long, long)} of dims 0 and 1, offset 0. */
+  public Tensor diagonal() {
+    return diagonal(0, 0, 1);
+  }
+
   /** A view with dim {@code source} moved to position {@code destination}. */
   public Tensor movedim(long source, long destination) {
     org.bytedeco.pytorch.Tensor a = h();
@@ -3701,10 +3733,12 @@ public final class Tensor implements AutoCloseable {
     return op(() -> org.bytedeco.pytorch.global.torch.det(a));
   }
 
-  /** The lower Cholesky factor of this symmetric (Hermitian) positive-definite matrix. */
+  /**
+   * The lower Cholesky factor of this symmetric (Hermitian) positive-definite matrix; see {@link
+   * org.jtorch.linalg.Linalg#cholesky(Tensor, boolean)} for NaNs.
+   */
   public Tensor cholesky() {
-    org.bytedeco.pytorch.Tensor a = h();
-    return op(() -> org.bytedeco.pytorch.global.torch.linalg_cholesky(a));
+    return org.jtorch.linalg.Linalg.cholesky(this, false);
   }
 
   /** The Moore–Penrose pseudo-inverse, PyTorch's {@code pinverse()} (rcond 1e-15). */
@@ -3713,8 +3747,14 @@ public final class Tensor implements AutoCloseable {
     return op(() -> org.bytedeco.pytorch.global.torch.pinverse(a));
   }
 
-  /** This square matrix to the integer power {@code n} (negative: of the inverse). */
+  /**
+   * This square matrix to the integer power {@code n} (negative: of the inverse); see {@link
+   * org.jtorch.linalg.Linalg#matrixPower} for {@code Long.MIN_VALUE}.
+   */
   public Tensor matrixPower(long n) {
+    if (n == Long.MIN_VALUE) {
+      return org.jtorch.linalg.Linalg.matrixPower(this, n);
+    }
     org.bytedeco.pytorch.Tensor a = h();
     return op(() -> a.matrix_power(n));
   }

@@ -95,7 +95,8 @@ final class TensorFormatter {
       suffixes.add("dtype=" + dtype);
     }
     if (t.requiresGrad()) {
-      suffixes.add(t.isLeaf() ? "requires_grad=True" : "grad_fn=<...>");
+      String node = t.isLeaf() ? null : t.gradFn();
+      suffixes.add(node == null ? "requires_grad=True" : "grad_fn=<" + node + ">");
     }
     return addSuffixes(prefix + body, suffixes, indent);
   }

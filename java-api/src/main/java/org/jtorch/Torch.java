@@ -179,10 +179,12 @@ public final class Torch {
   }
 
   /**
-   * A tensor over the memory of {@code buffer}, without a copy where the buffer is direct: writes
-   * to either are seen by the other, and the buffer is kept reachable until LibTorch frees the
-   * storage. A heap buffer is copied. The buffer's remaining bytes (from its position) must be
-   * exactly what {@code shape} of {@code dtype} needs, in the machine's byte order.
+   * A tensor over the memory of {@code buffer}, without a copy where the buffer is direct and
+   * writable: writes to either are seen by the other, and the buffer is kept reachable until
+   * LibTorch frees the storage. A heap buffer or a read-only buffer (such as a file mapped {@code
+   * READ_ONLY}, which no one may write) is copied. The buffer's remaining bytes (from its
+   * position) must be exactly what {@code shape} of {@code dtype} needs, in the machine's byte
+   * order.
    *
    * @throws IllegalArgumentException if the sizes do not match or the byte order is not native
    */
@@ -2411,17 +2413,39 @@ public final class Torch {
   // Threads and configuration
 
   /**
+   * The most intra-op threads {@link #setNumThreads} accepts: 4 per processor the JVM sees, and
+   * at least 256.
+   */
+  public static final int MAX_NUM_THREADS =
+      Math.max(256, 4 * Runtime.getRuntime().availableProcessors());
+
+  /**
    * Sets the number of threads LibTorch uses inside one operation (intra-op parallelism),
    * PyTorch's {@code torch.set_num_threads}. The default is what LibTorch picks at start: the
    * number of physical cores, or {@code OMP_NUM_THREADS} where the environment sets it, as in
    * Python. OpenBLAS's matrix products follow it (unless {@code jtorch.openblasThreads} fixes
-   * their count), as MKL's do in PyTorch.
+   * their count), as MKL's do in PyTorch, up to the most threads OpenBLAS was built for (64 in
+   * the presets' build): past that they stay at that count.
    *
-   * @throws IllegalArgumentException if {@code threads} is not positive
+   * <p>Differs from PyTorch: a count above {@link #MAX_NUM_THREADS} is refused. PyTorch passes any
+   * count to the OpenMP runtime, which ends the process when it cannot create that many threads
+   * ("Out of memory allocating ..."); a JVM library must not.
+   *
+   * @throws IllegalArgumentException if {@code threads} is not positive or above {@link
+   *     #MAX_NUM_THREADS}
    */
   public static void setNumThreads(int threads) {
     if (threads <= 0) {
       throw new IllegalArgumentException("set_num_threads expects a positive integer, got " + threads);
+    }
+    if (threads > MAX_NUM_THREADS) {
+      throw new IllegalArgumentException(
+          "set_num_threads: "
+              + threads
+              + " threads is more than jtorch allows ("
+              + MAX_NUM_THREADS
+              + ": 4 per processor, at least 256); the OpenMP runtime would end the process"
+              + " when it cannot create them");
     }
     NativeCalls.query(
         () -> {
@@ -2441,13 +2465,17 @@ public final class Torch {
    * parallelism, used by TorchScript's fork), PyTorch's {@code torch.set_num_interop_threads}. Like
    * PyTorch, it can be called once, before any inter-op work has started.
    *
-   * @throws IllegalArgumentException if {@code threads} is not positive
+   * @throws IllegalArgumentException if {@code threads} is not positive or above {@link
+   *     #MAX_NUM_THREADS}
    * @throws TorchException if inter-op work has already started or the number was already set
    */
   public static void setNumInteropThreads(int threads) {
-    if (threads <= 0) {
+    if (threads <= 0 || threads > MAX_NUM_THREADS) {
       throw new IllegalArgumentException(
-          "set_num_interop_threads expects a positive integer, got " + threads);
+          "set_num_interop_threads expects a positive integer of at most "
+              + MAX_NUM_THREADS
+              + ", got "
+              + threads);
     }
     NativeCalls.query(
         () -> {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code item()} and {@code tolist()} give what Python's do, as Java values: {@code
  * torch.tensor(2.5).item() == 2.5}, {@code torch.tensor(7).item() == 7}, {@code
- * torch.tensor(True).item() == True == 1}, nested lists in row-major order, a bare value for 0-d.
+ * torch.tensor(True).item() == True == 1}, nested lists in row-major order, a bare value for 0-d;
+ * and a result of autograd prints its node as Python's repr does.
  */
 class ItemAndTolistTest {
   @Test
@@ -50,6 +51,18 @@ class ItemAndTolistTest {
       assertEquals(List.of(List.of(), List.of()), Torch.zeros(2, 0).tolist());
       List<?> rows = (List<?>) m.tolist();
       assertThrows(UnsupportedOperationException.class, () -> rows.remove(0));
+    }
+  }
+
+  @Test
+  void reprNamesTheGradFn() {
+    // Python: x = torch.ones(2, requires_grad=True); repr(x * x), repr((x * x).sum()), repr(x[0])
+    try (Scope s = Scope.open()) {
+      Tensor x = Torch.ones(2).requiresGrad_(true);
+      assertEquals("tensor([1., 1.], requires_grad=True)", x.toString());
+      assertEquals("tensor([1., 1.], grad_fn=<MulBackward0>)", x.mul(x).toString());
+      assertEquals("tensor(2., grad_fn=<SumBackward0>)", x.mul(x).sum().toString());
+      assertEquals("tensor(1., grad_fn=<SelectBackward0>)", x.select(0, 0).toString());
     }
   }
 }

@@ -116,6 +116,7 @@ public final class AotiModel implements AutoCloseable {
     if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
       throw new IllegalArgumentException("not a readable file: " + p);
     }
+    checkEntryNames(p);
     Map<String, String> metadata;
     try (ExtraFilesMap md =
         AOTIModelPackageLoader.load_metadata_from_package(p.toString(), MODEL_NAME)) {
@@ -132,6 +133,52 @@ public final class AotiModel implements AutoCloseable {
       throw Natives.translate(e);
     }
     return new AotiModel(loader, metadata, p);
+  }
+
+  /**
+   * LibTorch's package loader extracts the archive into a temporary folder, joining each entry's
+   * name to it as it is: an entry named {@code ../x} or {@code /x} would be written outside it
+   * ("zip slip"). The names are read here first (the central directory, which LibTorch's reader
+   * uses too), and an archive with a name that could leave the folder is refused, as is one that
+   * is not a readable zip archive.
+   *
+   * @throws TorchException naming the entry
+   */
+  static void checkEntryNames(Path p) {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(p.toFile())) {
+      java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        String name = entries.nextElement().getName();
+        if (!confined(name)) {
+          throw new TorchException(
+              "refusing " + p + ": the archive entry '" + name + "' would be extracted outside the"
+                  + " package's folder");
+        }
+      }
+    } catch (java.util.zip.ZipException e) {
+      throw new TorchException("not an AOTInductor package (not a readable zip archive): " + p
+          + ": " + e.getMessage());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Whether a zip entry name stays inside the folder it is extracted into. */
+  static boolean confined(String name) {
+    if (name.isEmpty() || name.startsWith("/") || name.startsWith("\\") || name.contains("\0")) {
+      return false;
+    }
+    int depth = 0;
+    for (String part : name.split("[/\\\\]")) {
+      if (part.equals("..")) {
+        if (--depth < 0) {
+          return false;
+        }
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        depth++;
+      }
+    }
+    return true;
   }
 
   /**

@@ -154,8 +154,15 @@ public final class Linalg {
     return cross(input, other, -1);
   }
 
-  /** {@code A} to the integer power {@code n} (negative powers invert {@code A}). */
+  /**
+   * {@code A} to the integer power {@code n} (negative powers invert {@code A}). {@code
+   * Long.MIN_VALUE} works too: LibTorch negates {@code n} for a negative power, which overflows
+   * there and loops forever (in Python as well), so jtorch computes {@code A^(n+1) A^-1} instead.
+   */
   public static Tensor matrixPower(Tensor A, long n) {
+    if (n == Long.MIN_VALUE) {
+      return org.jtorch.Scope.returning(() -> matrixPower(A, n + 1).matmul(inv(A)));
+    }
     org.bytedeco.pytorch.Tensor a = h(A, "A");
     return call(() -> torch.linalg_matrix_power(a, n));
   }
@@ -278,10 +285,41 @@ public final class Linalg {
     return cholesky(A, false);
   }
 
-  /** The Cholesky factor: upper-triangular {@code U} with {@code A = U^H U} if {@code upper}. */
+  /**
+   * The Cholesky factor: upper-triangular {@code U} with {@code A = U^H U} if {@code upper}.
+   *
+   * <p>A NaN in {@code A} fails as in PyTorch ("... the leading minor of order k is not
+   * positive-definite"): the presets' OpenBLAS factorizes NaNs without complaint (PyTorch's MKL
+   * and reference LAPACK do not), so jtorch checks the factor's diagonal for NaNs itself.
+   */
   public static Tensor cholesky(Tensor A, boolean upper) {
     org.bytedeco.pytorch.Tensor a = h(A, "A");
-    return call(() -> torch.linalg_cholesky(a, upper));
+    Tensor factor = call(() -> torch.linalg_cholesky(a, upper));
+    try (org.jtorch.Scope s = org.jtorch.Scope.open()) {
+      if (factor.numel() == 0 || !factor.diagonal(0, -2, -1).isnan().any().booleanValue()) {
+        return factor;
+      }
+      long[] shape = factor.shape();
+      long n = shape[shape.length - 1];
+      long[] diag = factor.diagonal(0, -2, -1).isnan().reshape(-1, n).toLongArray();
+      int batch = 0;
+      int order = 0;
+      for (int i = 0; i < diag.length; i++) {
+        if (diag[i] != 0) {
+          batch = (int) (i / n);
+          order = (int) (i % n) + 1;
+          break;
+        }
+      }
+      factor.close();
+      throw new org.jtorch.TorchException(
+          "linalg.cholesky: "
+              + (shape.length > 2 ? "(Batch element " + batch + "): " : "")
+              + "The factorization could not be completed because the input is not"
+              + " positive-definite (the leading minor of order "
+              + order
+              + " is not positive-definite).");
+    }
   }
 
   /** The reduced QR decomposition. */

@@ -1800,6 +1800,7 @@ public final class F {
     org.bytedeco.pytorch.Tensor t = h(targets, "targets");
     long[] il = java.util.Objects.requireNonNull(inputLengths, "inputLengths").clone();
     long[] tl = java.util.Objects.requireNonNull(targetLengths, "targetLengths").clone();
+    checkCtcLabels(logProbs, targets, tl);
     return tensor(
         () ->
             torch.ctc_loss(
@@ -1835,6 +1836,7 @@ public final class F {
     org.bytedeco.pytorch.Tensor t = h(targets, "targets");
     org.bytedeco.pytorch.Tensor il = h(inputLengths, "inputLengths");
     org.bytedeco.pytorch.Tensor tl = h(targetLengths, "targetLengths");
+    checkCtcLabels(logProbs, targets, targetLengths.toLongArray());
     return tensor(
         () ->
             torch.ctc_loss(
@@ -1845,6 +1847,47 @@ public final class F {
                 options.blank(),
                 options.reduction().code(),
                 options.zeroInfinity()));
+  }
+
+  /**
+   * LibTorch's CTC kernel indexes {@code log_probs} by the target labels without checking them: a
+   * label outside {@code [0, C)} reads out of bounds (a silently wrong loss, or a crash for a
+   * large one, in Python too). The labels each sequence uses (the first {@code targetLengths[n]}
+   * of its row, or of its stretch of concatenated targets) are checked here first; padding beyond
+   * a sequence's length is not read by LibTorch and not checked. Lengths that do not fit the
+   * tensors are left to LibTorch's own checks.
+   */
+  private static void checkCtcLabels(Tensor logProbs, Tensor targets, long[] targetLengths) {
+    if (logProbs.dim() == 0 || targets.dim() == 0 || targets.dim() > 2) {
+      return; // LibTorch's shape checks answer these
+    }
+    long classes = logProbs.size(-1);
+    long[] labels = targets.toLongArray();
+    long[] shape = targets.shape();
+    boolean padded = shape.length == 2;
+    long rowLength = padded ? shape[1] : labels.length;
+    long offset = 0;
+    int sequences = padded ? (int) Math.min(shape[0], targetLengths.length) : targetLengths.length;
+    for (int n = 0; n < sequences; n++) {
+      long start = padded ? n * rowLength : offset;
+      long length = Math.max(0, Math.min(targetLengths[n], rowLength - (padded ? 0 : offset)));
+      for (long i = 0; i < length && start + i < labels.length; i++) {
+        long label = labels[(int) (start + i)];
+        if (label < 0 || label >= classes) {
+          throw new IllegalArgumentException(
+              "ctc_loss: target label "
+                  + label
+                  + " of sequence "
+                  + n
+                  + " (position "
+                  + i
+                  + ") is outside [0, "
+                  + classes
+                  + "), the classes of log_probs' last dimension");
+        }
+      }
+      offset += Math.max(0, targetLengths[n]);
+    }
   }
 
   // end of losses
