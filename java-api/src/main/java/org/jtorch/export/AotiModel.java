@@ -156,8 +156,8 @@ public final class AotiModel implements AutoCloseable {
         }
       }
     } catch (java.util.zip.ZipException e) {
-      throw new TorchException("not an AOTInductor package (not a readable zip archive): " + p
-          + ": " + e.getMessage());
+      throw new TorchException(
+          p + " is not an AOTInductor package: not a ZIP archive (" + e.getMessage() + ")");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

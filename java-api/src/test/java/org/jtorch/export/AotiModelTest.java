@@ -102,7 +102,8 @@ class AotiModelTest {
     byte[] full = Files.readAllBytes(dir.resolve("conv.pt2"));
     Path cut = tmp.resolve("cut.pt2");
     Files.write(cut, Arrays.copyOf(full, full.length / 2));
-    torchError(() -> AotiModel.load(cut), "failed finding central directory");
+    // a truncated archive has lost its central directory, which jtorch reads first
+    torchError(() -> AotiModel.load(cut), "not a ZIP archive");
     // a TorchScript archive is a zip, but no AOTInductor package
     assertThrows(TorchException.class, () -> AotiModel.load(ModelFixtures.model("cnn.pt")));
     assertThrows(IllegalArgumentException.class, () -> AotiModel.load(tmp.resolve("absent.pt2")));
