@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #if defined(__GLIBC__)
+#include <dlfcn.h>
 #include <gnu/libc-version.h>
 #include <malloc.h>
 #endif
@@ -132,6 +133,25 @@ int jtorch_mallopt_apply(long mmap_threshold, long trim_threshold, long top_pad)
 }
 
 int jtorch_mallopt_result(void) { return g_mallopt_result.load(); }
+
+long long jtorch_malloc_in_use(void) {
+#if defined(__GLIBC__)
+  // glibc 2.33's mallinfo2, found at run time so that the library still loads on an older glibc;
+  // its layout (ten size_t fields) is glibc's ABI, spelled out here for older headers
+  struct Mallinfo2 {
+    size_t arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost;
+  };
+  using Fn = Mallinfo2 (*)();
+  static const Fn mallinfo2_fn = reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, "mallinfo2"));
+  if (mallinfo2_fn == nullptr) {
+    return -1;
+  }
+  Mallinfo2 m = mallinfo2_fn();
+  return static_cast<long long>(m.uordblks + m.hblkhd);
+#else
+  return -1;
+#endif
+}
 
 int jtorch_warnings_install(void) {
   static std::mutex install_mutex;

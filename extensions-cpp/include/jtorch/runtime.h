@@ -32,6 +32,11 @@ JTORCH_OPS_API int jtorch_mallopt_apply(long mmap_threshold, long trim_threshold
 // What the last jtorch_mallopt_apply returned, or 0 if it was never called.
 JTORCH_OPS_API int jtorch_mallopt_result(void);
 
+// The bytes malloc has handed out and not yet got back, over all arenas and mmapped chunks
+// (glibc's mallinfo2: uordblks + hblkhd), or -1 where that is not known (not glibc, or glibc
+// older than 2.33). Walks malloc's free lists: microseconds, not for every allocation.
+JTORCH_OPS_API long long jtorch_malloc_in_use(void);
+
 // ---------------------------------------------------------------- OpenBLAS threads
 // Bridges to libjtorch_blas.so (jtorch/blas.h: OpenBLAS's parallel calls on LibTorch's OpenMP
 // threads, and one thread inside parallel regions), which the host loads into the global scope

@@ -36,7 +36,9 @@ import org.jtorch.internal.Natives;
  *
  * A tensor holds native memory that the garbage collector cannot see. Close it ({@link #close()},
  * idempotent), or create it inside a {@link Scope}, which closes it for you; a {@link
- * java.lang.ref.Cleaner} is only a safety net. Using a closed tensor throws {@link
+ * java.lang.ref.Cleaner} is only a safety net (jtorch makes the JVM collect when the native
+ * memory in use passes a budget, {@code jtorch.maxNativeBytes}, so that net fires). Using a closed
+ * tensor throws {@link
  * IllegalStateException}; it never touches freed memory. Closing a tensor releases this object's
  * reference: storage shared with other tensors (views, gradients) lives on as long as they do.
  *
@@ -102,6 +104,7 @@ public final class Tensor implements AutoCloseable {
     @Override
     public void run() {
       handle.close();
+      MemoryNet.released();
     }
   }
 
@@ -123,6 +126,7 @@ public final class Tensor implements AutoCloseable {
     if (scoped) {
       Scope.register(this);
     }
+    MemoryNet.afterAllocation();
   }
 
   /** The native handle; throws if this tensor is closed. */
@@ -1134,7 +1138,7 @@ public final class Tensor implements AutoCloseable {
       Pointer data = a.data_ptr();
       buffer = new BytePointer(data).capacity(bytes).asByteBuffer();
     }
-    CLEANER.register(buffer, new Release(alias));
+    CLEANER.register(buffer, alias::close);
     return buffer.order(ByteOrder.nativeOrder());
   }
 

@@ -2524,6 +2524,7 @@ public final class Torch {
     m.put("intra-op threads", String.valueOf(getNumThreads()));
     m.put("inter-op threads", String.valueOf(getNumInteropThreads()));
     m.put("glibc malloc", org.jtorch.bindings.NativeLibraries.malloptStatus());
+    m.put("native memory net", MemoryNet.status());
     m.put(
         "LibTorch warnings",
         org.jtorch.bindings.LibTorchWarnings.installed()

@@ -232,6 +232,22 @@ public final class NativeLibraries {
   }
 
   /**
+   * The bytes malloc has handed out and not got back, over the whole process (glibc's {@code
+   * mallinfo2}), or -1 where that is unknown (not glibc, glibc older than 2.33, or no native glue).
+   * Takes microseconds; for polling, not for every operation.
+   */
+  public static long mallocInUse() {
+    if (!loadOpsBindings() && opsBindingsFailure != null) {
+      return -1;
+    }
+    try {
+      return org.jtorch.bindings.ops.JtorchOps.mallocInUse();
+    } catch (UnsatisfiedLinkError e) {
+      return -1;
+    }
+  }
+
+  /**
    * The bit set glibc's {@code mallopt} calls returned at load: 7 when all three were set, 0
    * when they were not attempted, -1 where the C library is not glibc.
    */

@@ -104,6 +104,13 @@ public class JtorchOps implements LoadEnabled {
   public static native int malloptResult();
 
   /**
+   * {@code jtorch_malloc_in_use()}: the bytes malloc has handed out and not got back (glibc's
+   * {@code mallinfo2}), or -1 where unknown. Takes microseconds: poll it, do not call it per op.
+   */
+  @Name("jtorch_malloc_in_use")
+  public static native long mallocInUse();
+
+  /**
    * {@code jtorch_openblas_install(threads)}: OpenBLAS's parallel calls on LibTorch's OpenMP
    * threads, one thread inside parallel regions, and {@code threads} threads otherwise (needs
    * {@code libjtorch_blas.so} loaded globally before LibTorch). 1 when in place; 0, or -1 to -4

@@ -1,0 +1,34 @@
+package org.jtorch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The budget setting of the native-memory net (its effect: UnscopedMemoryTest). */
+class MemoryNetTest {
+  @Test
+  void budgetsParseWithSuffixes() {
+    assertEquals(0, MemoryNet.budget("0"));
+    assertEquals(123, MemoryNet.budget("123"));
+    assertEquals(2L << 10, MemoryNet.budget("2k"));
+    assertEquals(512L << 20, MemoryNet.budget("512M"));
+    assertEquals(3L << 30, MemoryNet.budget(" 3g "));
+    assertEquals(Math.max(Runtime.getRuntime().maxMemory(), 256L << 20), MemoryNet.budget(null));
+    for (String bad : new String[] {"-1", "lots", "9999999999g", "g"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> MemoryNet.budget(bad));
+      assertTrue(e.getMessage().contains("jtorch.maxNativeBytes"), e.getMessage());
+    }
+  }
+
+  @Test
+  void theNetIsOnByDefaultAndSaysSo() {
+    try (Tensor t = Torch.zeros(1)) {
+      assertTrue(t.numel() == 1);
+    }
+    String s = Torch.runtimeSettings().get("native memory net");
+    assertTrue(s.startsWith("collects past"), s);
+  }
+}
