@@ -327,7 +327,8 @@ public final class Checkpoints {
               if (pid.size() != 5 || !"storage".equals(pid.get(0))
                   || !(pid.get(1) instanceof PickleReader.StorageType)
                   || !(pid.get(2) instanceof String) || !(pid.get(4) instanceof Long)) {
-                throw new CheckpointException("corrupt checkpoint " + where + ": bad storage id " + pid);
+                throw new CheckpointException("corrupt checkpoint " + where + ": bad storage id (a tuple of "
+                    + pid.size() + " values, not ('storage', type, key, location, numel))");
               }
               DType dtype = ((PickleReader.StorageType) pid.get(1)).dtype();
               String key = (String) pid.get(2);
@@ -339,8 +340,19 @@ public final class Checkpoints {
                   throw new CheckpointException(
                       "corrupt checkpoint " + where + ": storage record data/" + key + " is missing");
                 }
+                long want;
+                try {
+                  want = numel < 0 ? -1 : Math.multiplyExact(numel, (long) dtype.itemSize());
+                } catch (ArithmeticException overflow) {
+                  want = -1;
+                }
+                if (want < 0 || e.getSize() != want) {
+                  throw new CheckpointException(
+                      "corrupt checkpoint " + where + ": storage data/" + key + " has "
+                          + e.getSize() + " bytes, not " + numel + " elements of " + dtype);
+                }
                 byte[] bytes = readStorage(zip, e, where);
-                if (numel < 0 || numel * dtype.itemSize() != bytes.length) {
+                if (numel * dtype.itemSize() != bytes.length) {
                   throw new CheckpointException(
                       "corrupt checkpoint " + where + ": storage data/" + key + " has " + bytes.length
                           + " bytes, not " + numel + " elements of " + dtype);
@@ -372,7 +384,16 @@ public final class Checkpoints {
                 if (size[i] == 0) {
                   empty = true;
                 }
-                last += (size[i] - 1) * stride[i];
+              }
+              for (int i = 0; i < size.length && !empty; i++) {
+                try {
+                  last = Math.addExact(last, Math.multiplyExact(size[i] - 1, stride[i]));
+                } catch (ArithmeticException overflow) {
+                  throw new CheckpointException(
+                      "corrupt checkpoint " + where + ": a tensor of size "
+                          + java.util.Arrays.toString(size) + " and stride "
+                          + java.util.Arrays.toString(stride) + " overflows a 64-bit offset");
+                }
               }
               if (!empty && last >= s.numel()) {
                 throw new CheckpointException(
@@ -397,6 +418,7 @@ public final class Checkpoints {
       } catch (java.nio.BufferUnderflowException | ClassCastException | IndexOutOfBoundsException e) {
         throw new CheckpointException("corrupt checkpoint pickle in " + where + ": " + e, e);
       }
+      Structure.check(root, Structure.MAX_VALUES, "the checkpoint " + where);
       for (Tensor t : made) {
         scope.keep(t);
       }
@@ -409,12 +431,29 @@ public final class Checkpoints {
     }
   }
 
+  /**
+   * A record's bytes, never more than its entry declares: a compressed record that inflates past
+   * its declared size (a "zip bomb" that lies about its size) is corrupt, and so is a declared size
+   * that deflate could not reach from the compressed one (at most ~1,032 to 1).
+   */
   private static byte[] read(ZipFile zip, ZipEntry e, String where) throws IOException {
-    if (e.getSize() > Integer.MAX_VALUE - 8) {
-      throw new CheckpointException(where + ": record " + e.getName() + " is too large");
+    long size = e.getSize();
+    long compressed = e.getCompressedSize();
+    if (size < 0 || size > Integer.MAX_VALUE - 8) {
+      throw new CheckpointException(where + ": record " + e.getName() + " declares "
+          + (size < 0 ? "no size" : size + " bytes, too large for one record"));
+    }
+    if (compressed >= 0 && size > 1100 * Math.max(compressed, 1) + 1024) {
+      throw new CheckpointException("corrupt checkpoint " + where + ": record " + e.getName()
+          + " declares " + size + " bytes from " + compressed + " compressed ones");
     }
     try (InputStream in = zip.getInputStream(e)) {
-      return in.readAllBytes();
+      byte[] data = in.readNBytes((int) size);
+      if (data.length != size || in.read() != -1) {
+        throw new CheckpointException("corrupt checkpoint " + where + ": record " + e.getName()
+            + " does not hold the " + size + " bytes it declares");
+      }
+      return data;
     } catch (ZipException ex) {
       throw new CheckpointException("corrupt checkpoint " + where + ": record " + e.getName() + ": " + ex.getMessage(), ex);
     }
@@ -428,14 +467,11 @@ public final class Checkpoints {
     }
   }
 
-  /** Closes every tensor inside {@code value} (maps, lists and tuples are searched). */
+  /**
+   * Closes every tensor inside {@code value} (maps, lists and tuples are searched), each once:
+   * a container shared many times, or holding itself, is walked once.
+   */
   public static void closeAll(Object value) {
-    if (value instanceof Tensor) {
-      ((Tensor) value).close();
-    } else if (value instanceof Map) {
-      ((Map<?, ?>) value).values().forEach(Checkpoints::closeAll);
-    } else if (value instanceof Iterable) {
-      ((Iterable<?>) value).forEach(Checkpoints::closeAll);
-    }
+    Structure.forEachTensor(value, Tensor::close);
   }
 }

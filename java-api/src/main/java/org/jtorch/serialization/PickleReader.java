@@ -216,7 +216,9 @@ final class PickleReader {
           }
           @SuppressWarnings("unchecked")
           Set<Object> set = (Set<Object>) s;
-          set.addAll(items);
+          for (Object item : items) {
+            set.add(Structure.hashable(item, "corrupt checkpoint pickle: a set element"));
+          }
           break;
         }
         case 'J':
@@ -403,12 +405,7 @@ final class PickleReader {
   }
 
   private Object key(Object k) {
-    if (k instanceof List || k instanceof Map || k instanceof Set) {
-      if (!(k instanceof Tuple)) {
-        throw corrupt("an unhashable dict key");
-      }
-    }
-    return k;
+    return Structure.hashable(k, "corrupt checkpoint pickle at byte " + in.position() + ": a dict key");
   }
 
   private void putAll(Map<Object, Object> m, List<Object> items) {
@@ -448,7 +445,8 @@ final class PickleReader {
     long[] out = new long[l.size()];
     for (int i = 0; i < out.length; i++) {
       if (!(l.get(i) instanceof Long)) {
-        throw new CheckpointException("corrupt checkpoint: tensor " + what + " holds " + l.get(i));
+        throw new CheckpointException("corrupt checkpoint: tensor " + what + " holds a "
+            + typeName(l.get(i)) + ", not an int");
       }
       out[i] = (Long) l.get(i);
     }
