@@ -63,6 +63,14 @@ public final class Distributed {
     Map<String, String> env = System.getenv();
     int r = rank >= 0 ? rank : envInt(env, "RANK");
     int n = worldSize >= 0 ? worldSize : envInt(env, "WORLD_SIZE");
+    // checked before any store is made: a TCPStore would first wait for its peers
+    if (n < 1) {
+      throw new IllegalArgumentException("worldSize must be positive, got " + n);
+    }
+    if (r >= n) {
+      throw new IllegalArgumentException(
+          "Invalid rank " + r + ", rank should be in the interval [0, " + (n - 1) + "]");
+    }
     synchronized (LOCK) {
       checkNotInitialised();
       Store store;
@@ -81,7 +89,15 @@ public final class Distributed {
         }
         store = new TCPStore(uri.getHost(), uri.getPort(), n, r == 0, timeout);
       } else if (initMethod.startsWith("file://")) {
-        store = new FileStore(Path.of(URI.create(initMethod)), n);
+        Path file = Path.of(URI.create(initMethod));
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+          // LibTorch's FileStore would retry opening the file until its own 300 s timeout
+          throw new IllegalArgumentException(
+              "init method " + initMethod + ": the folder " + folder + " does not exist");
+        }
+        store = new FileStore(file, n);
+        store.setTimeout(timeout); // else LibTorch's default, 300 s, bounds the rendezvous
       } else {
         throw new IllegalArgumentException(
             "unsupported init method '" + initMethod + "': use env://, tcp://host:port or file://");

@@ -88,7 +88,9 @@ public final class ProcessGroup implements AutoCloseable {
         () -> {
           org.bytedeco.pytorch.ProcessGroup pg =
               new org.bytedeco.pytorch.ProcessGroup(prefixed, rank, worldSize);
-          try (Milliseconds ms = new Milliseconds(timeout.toMillis())) {
+          // the rendezvous waits on the store with this timeout: a FileStore's is coarse and
+          // gets the same correction as the store's own (FileStore.nativeMillis)
+          try (Milliseconds ms = new Milliseconds(store.nativeMillis(timeout))) {
             // the group keeps intrusive references of its own to the backend and its options:
             // the Java handles here are released at once
             if (backend == Backend.GLOO) {

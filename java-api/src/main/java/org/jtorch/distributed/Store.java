@@ -129,7 +129,7 @@ public abstract sealed class Store implements AutoCloseable permits TCPStore, Fi
     call(
         () -> {
           try (StringVector v = strings(keys);
-              Milliseconds ms = new Milliseconds(timeout.toMillis())) {
+              Milliseconds ms = new Milliseconds(nativeMillis(timeout))) {
             handle()._wait(v, ms);
           }
           return null;
@@ -141,8 +141,22 @@ public abstract sealed class Store implements AutoCloseable permits TCPStore, Fi
     return call(() -> handle().getNumKeys());
   }
 
+  /**
+   * The timeout LibTorch's store is given so that it waits {@code requested}: the same, except
+   * where the store's own clock is coarse ({@link FileStore}).
+   */
+  long nativeMillis(Duration requested) {
+    return requested.toMillis();
+  }
+
+  private volatile Duration requestedTimeout;
+
   /** The timeout that {@link #get} and the rendezvous wait for. */
   public Duration timeout() {
+    Duration requested = requestedTimeout;
+    if (requested != null) {
+      return requested;
+    }
     return call(
         () -> {
           try (Milliseconds ms = handle().getTimeout()) {
@@ -156,11 +170,12 @@ public abstract sealed class Store implements AutoCloseable permits TCPStore, Fi
     Errors.positive(timeout, "timeout");
     call(
         () -> {
-          try (Milliseconds ms = new Milliseconds(timeout.toMillis())) {
+          try (Milliseconds ms = new Milliseconds(nativeMillis(timeout))) {
             handle().setTimeout(ms);
           }
           return null;
         });
+    requestedTimeout = timeout;
   }
 
   /** Whether {@link #close()} has run. */

@@ -39,6 +39,53 @@ class StoreTest {
     }
   }
 
+  @Test
+  void initProcessGroupRefusesBadRanksAndFoldersAtOnce() {
+    long start = System.nanoTime();
+    // rank 3 of 2: refused before a TCPStore would wait for its peers
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Distributed.initProcessGroup(
+                    Backend.GLOO, "tcp://127.0.0.1:1", 3, 2, Duration.ofSeconds(5)));
+    assertTrue(e.getMessage().contains("Invalid rank 3"), e.getMessage());
+    // a file:// store in a folder that does not exist: LibTorch would retry for 300 s
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Distributed.initProcessGroup(
+                    Backend.GLOO,
+                    dir.resolve("missing/dir/store").toUri().toString(),
+                    0,
+                    1,
+                    Duration.ofSeconds(5)));
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    assertTrue(System.nanoTime() - start < 2_000_000_000L, "took too long");
+    assertFalse(Distributed.isInitialized());
+  }
+
+  @Test
+  void aFileRendezvousHonoursItsTimeout() {
+    // world size 2, one process: the rendezvous waits for the other until the timeout
+    long start = System.nanoTime();
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                Distributed.initProcessGroup(
+                    Backend.GLOO,
+                    dir.resolve("store").toUri().toString(),
+                    0,
+                    2,
+                    Duration.ofSeconds(3)));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(e instanceof DistributedException, e.toString());
+    assertTrue(seconds >= 2.4 && seconds <= 3.6, "a 3 s timeout took " + seconds + " s: " + e);
+    assertFalse(Distributed.isInitialized());
+  }
+
   private static void exercise(Store a, Store b) {
     a.set("greeting", "hello");
     assertEquals("hello", b.getString("greeting"));
