@@ -81,40 +81,32 @@ public final class Cifar10 {
   record Config(
       Path data, int epochs, int batchSize, double lr, int limit, int testLimit, int workers, long seed) {
     static Config parse(String[] args) {
-      Path data = null;
-      int epochs = 10;
-      int batchSize = 128;
-      double lr = 1e-3;
-      int limit = 0;
-      int testLimit = 0;
-      int workers = 1;
-      long seed = 0;
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (!a.startsWith("--")) {
-          if (data != null) {
-            throw new IllegalArgumentException("more than one data folder: " + data + " and " + a);
-          }
-          data = Path.of(a);
-          continue;
-        }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("option " + a + " needs a value");
-        }
-        String v = args[++i];
-        switch (a) {
-          case "--data" -> data = Path.of(v);
-          case "--epochs" -> epochs = Integer.parseInt(v);
-          case "--batch-size" -> batchSize = Integer.parseInt(v);
-          case "--lr" -> lr = Double.parseDouble(v);
-          case "--limit" -> limit = Integer.parseInt(v);
-          case "--test-limit" -> testLimit = Integer.parseInt(v);
-          case "--workers" -> workers = Integer.parseInt(v);
-          case "--seed" -> seed = Long.parseLong(v);
-          default -> throw new IllegalArgumentException("unknown option " + a);
-        }
+      SampleArgs a =
+          SampleArgs.parse(
+              args,
+              java.util.Set.of(
+                  "--data", "--epochs", "--batch-size", "--lr", "--limit", "--test-limit",
+                  "--workers", "--seed"),
+              java.util.Set.of(),
+              true);
+      List<String> bare = a.bare();
+      Path data = a.path("--data", null);
+      if (bare.size() + (data == null ? 0 : 1) > 1) {
+        throw new IllegalArgumentException(
+            "more than one data folder: " + (data == null ? "" : data + ", ") + String.join(", ", bare));
       }
-      return new Config(data, epochs, batchSize, lr, limit, testLimit, workers, seed);
+      if (data == null && !bare.isEmpty()) {
+        data = Path.of(bare.get(0));
+      }
+      return new Config(
+          data,
+          a.integer("--epochs", 10),
+          a.integer("--batch-size", 128),
+          a.number("--lr", 1e-3),
+          a.integer("--limit", 0),
+          a.integer("--test-limit", 0),
+          a.integer("--workers", 1),
+          a.longValue("--seed", 0));
     }
   }
 

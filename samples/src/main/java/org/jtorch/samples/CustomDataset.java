@@ -107,28 +107,18 @@ public final class CustomDataset {
   /** The run's settings. */
   record Config(int size, double rare, int epochs, int batch, double lr, long seed) {
     static Config parse(String[] args) {
-      int size = 4000;
-      double rare = 0.05;
-      int epochs = 8;
-      int batch = 64;
-      double lr = 0.01;
-      long seed = 0;
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("option " + a + " needs a value");
-        }
-        String v = args[++i];
-        switch (a) {
-          case "--size" -> size = Integer.parseInt(v);
-          case "--rare" -> rare = Double.parseDouble(v);
-          case "--epochs" -> epochs = Integer.parseInt(v);
-          case "--batch" -> batch = Integer.parseInt(v);
-          case "--lr" -> lr = Double.parseDouble(v);
-          case "--seed" -> seed = Long.parseLong(v);
-          default -> throw new IllegalArgumentException("unknown option " + a);
-        }
-      }
+      SampleArgs a =
+          SampleArgs.parse(
+              args,
+              java.util.Set.of("--size", "--rare", "--epochs", "--batch", "--lr", "--seed"),
+              java.util.Set.of(),
+              false);
+      int size = a.integer("--size", 4000);
+      double rare = a.number("--rare", 0.05);
+      int epochs = a.integer("--epochs", 8);
+      int batch = a.integer("--batch", 64);
+      double lr = a.number("--lr", 0.01);
+      long seed = a.longValue("--seed", 0);
       if (!(rare > 0 && rare < 1)) {
         throw new IllegalArgumentException("--rare must be between 0 and 1, got " + rare);
       }

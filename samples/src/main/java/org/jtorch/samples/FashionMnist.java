@@ -61,35 +61,24 @@ public final class FashionMnist {
       Path data, Path out, int epochs, int batch, double lr, int trainLimit, int testLimit,
       int workers, long seed) {
     static Config parse(String[] args) {
-      Path data = FashionMNIST.DEFAULT_ROOT;
-      Path out = Path.of("target", "fashion-mnist");
-      int epochs = 8;
-      int batch = 64;
-      double lr = 1e-3;
-      int trainLimit = 0;
-      int testLimit = 0;
-      int workers = 1;
-      long seed = 0;
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("option " + a + " needs a value");
-        }
-        String v = args[++i];
-        switch (a) {
-          case "--data" -> data = Path.of(v);
-          case "--out" -> out = Path.of(v);
-          case "--epochs" -> epochs = Integer.parseInt(v);
-          case "--batch" -> batch = Integer.parseInt(v);
-          case "--lr" -> lr = Double.parseDouble(v);
-          case "--train-limit" -> trainLimit = Integer.parseInt(v);
-          case "--test-limit" -> testLimit = Integer.parseInt(v);
-          case "--workers" -> workers = Integer.parseInt(v);
-          case "--seed" -> seed = Long.parseLong(v);
-          default -> throw new IllegalArgumentException("unknown option " + a);
-        }
-      }
-      return new Config(data, out, epochs, batch, lr, trainLimit, testLimit, workers, seed);
+      SampleArgs a =
+          SampleArgs.parse(
+              args,
+              java.util.Set.of(
+                  "--data", "--out", "--epochs", "--batch", "--lr", "--train-limit", "--test-limit",
+                  "--workers", "--seed"),
+              java.util.Set.of(),
+              false);
+      return new Config(
+          a.path("--data", FashionMNIST.DEFAULT_ROOT),
+          a.path("--out", Path.of("target", "fashion-mnist")),
+          a.integer("--epochs", 8),
+          a.integer("--batch", 64),
+          a.number("--lr", 1e-3),
+          a.integer("--train-limit", 0),
+          a.integer("--test-limit", 0),
+          a.integer("--workers", 1),
+          a.longValue("--seed", 0));
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -400,46 +401,28 @@ public final class ImageService implements AutoCloseable {
       Path model, Path labels, double threshold, int top, int serve, boolean loadTest, int clients,
       int requests, int serverThreads, int intraOpThreads, URI loadTestUrl, List<Path> images) {
     static Config parse(String[] args) {
-      Path model = null;
-      Path labels = null;
-      double threshold = 0.5;
-      int top = 5;
-      int serve = -1;
-      boolean load = false;
-      int clients = 4;
-      int requests = 200;
-      int serverThreads = 0;
-      int intraOp = 0;
-      URI url = null;
+      SampleArgs a =
+          SampleArgs.parse(
+              args,
+              Set.of(
+                  "--model", "--labels", "--threshold", "--top", "--serve", "--clients",
+                  "--requests", "--server-threads", "--intra-op-threads", "--load-test-url"),
+              Set.of("--load-test"),
+              true);
+      Path model = a.path("--model", null);
+      Path labels = a.path("--labels", null);
+      double threshold = a.number("--threshold", 0.5);
+      int top = a.integer("--top", 5);
+      int serve = a.integer("--serve", -1);
+      boolean load = a.flag("--load-test");
+      int clients = a.integer("--clients", 4);
+      int requests = a.integer("--requests", 200);
+      int serverThreads = a.integer("--server-threads", 0);
+      int intraOp = a.integer("--intra-op-threads", 0);
+      String u = a.string("--load-test-url", null);
+      URI url = u == null ? null : URI.create(u);
       List<Path> images = new ArrayList<>();
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (a.equals("--load-test")) {
-          load = true;
-          continue;
-        }
-        if (!a.startsWith("--")) {
-          images.add(Path.of(a));
-          continue;
-        }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("option " + a + " needs a value");
-        }
-        String v = args[++i];
-        switch (a) {
-          case "--model" -> model = Path.of(v);
-          case "--labels" -> labels = Path.of(v);
-          case "--threshold" -> threshold = Double.parseDouble(v);
-          case "--top" -> top = Integer.parseInt(v);
-          case "--serve" -> serve = Integer.parseInt(v);
-          case "--clients" -> clients = Integer.parseInt(v);
-          case "--requests" -> requests = Integer.parseInt(v);
-          case "--server-threads" -> serverThreads = Integer.parseInt(v);
-          case "--intra-op-threads" -> intraOp = Integer.parseInt(v);
-          case "--load-test-url" -> url = URI.create(v);
-          default -> throw new IllegalArgumentException("unknown option " + a);
-        }
-      }
+      a.bare().forEach(f -> images.add(Path.of(f)));
       if (clients < 1 || requests < 1) {
         throw new IllegalArgumentException("--clients and --requests must be at least 1");
       }
