@@ -64,6 +64,9 @@ public final class TCPStore extends Store {
       throw new IllegalArgumentException("worldSize must not be negative, got " + worldSize);
     }
     this.host = host;
+    if (!isServer) {
+      awaitServer(host, port, timeout);
+    }
     this.own =
         call(
             () -> {
@@ -82,6 +85,42 @@ public final class TCPStore extends Store {
             });
     this.port = Short.toUnsignedInt(own.getPort());
     share(call(own::clone));
+  }
+
+  /**
+   * Waits until something accepts connections on {@code host:port}, retrying every 100 ms, for
+   * at most {@code timeout}. LibTorch's client spends its whole timeout on one connection attempt
+   * and then tries again after a back-off (3 s took 6.1 s, measured); with the server known to be
+   * up, its own attempt succeeds at once.
+   *
+   * @throws DistributedTimeoutException if nothing accepted within {@code timeout}
+   */
+  static void awaitServer(String host, int port, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    java.io.IOException last = null;
+    while (true) {
+      long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new DistributedTimeoutException(
+            "The client socket has timed out after " + timeout.toMillis()
+                + "ms while trying to connect to (" + host + ", " + port + ")"
+                + (last == null ? "" : ": " + last.getMessage()),
+            "",
+            last);
+      }
+      try (java.net.Socket s = new java.net.Socket()) {
+        s.connect(new java.net.InetSocketAddress(host, port), (int) Math.min(left, 1000));
+        return;
+      } catch (java.io.IOException e) {
+        last = e;
+        try {
+          Thread.sleep(Math.min(100, Math.max(1, left)));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new DistributedException("interrupted while connecting to " + host + ":" + port, "", ie);
+        }
+      }
+    }
   }
 
   /** The server's host name or address, as given. */

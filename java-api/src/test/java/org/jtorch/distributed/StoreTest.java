@@ -86,6 +86,39 @@ class StoreTest {
     assertFalse(Distributed.isInitialized());
   }
 
+  @Test
+  void aClientWithoutServerHonoursItsTimeout() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort(); // closed again: nothing listens there
+    }
+    long start = System.nanoTime();
+    int p = port;
+    DistributedTimeoutException e =
+        assertThrows(
+            DistributedTimeoutException.class,
+            () -> new TCPStore("127.0.0.1", p, 2, false, Duration.ofSeconds(3)));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(seconds >= 2.9 && seconds <= 3.6, "a 3 s timeout took " + seconds + " s");
+    assertTrue(e.getMessage().contains("timed out after 3000ms"), e.getMessage());
+    // a server that comes up late is still found in time
+    java.util.concurrent.CompletableFuture<TCPStore> late =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                Thread.sleep(700);
+              } catch (InterruptedException ie) {
+                throw new IllegalStateException(ie);
+              }
+              return new TCPStore("127.0.0.1", p, 2, true, Duration.ofSeconds(10), false);
+            });
+    try (TCPStore client = new TCPStore("127.0.0.1", p, 2, false, Duration.ofSeconds(10));
+        TCPStore server = late.get()) {
+      client.set("k", "v");
+      assertEquals("v", server.getString("k"));
+    }
+  }
+
   private static void exercise(Store a, Store b) {
     a.set("greeting", "hello");
     assertEquals("hello", b.getString("greeting"));
