@@ -87,6 +87,22 @@ class StoreTest {
   }
 
   @Test
+  void aTcpRendezvousWithoutItsPeerHonoursItsTimeout() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    long start = System.nanoTime();
+    String init = "tcp://127.0.0.1:" + port;
+    assertThrows(
+        DistributedTimeoutException.class,
+        () -> Distributed.initProcessGroup(Backend.GLOO, init, 0, 2, Duration.ofSeconds(3)));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(seconds >= 2.4 && seconds <= 3.6, "a 3 s timeout took " + seconds + " s");
+    assertFalse(Distributed.isInitialized());
+  }
+
+  @Test
   void aClientWithoutServerHonoursItsTimeout() throws Exception {
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
