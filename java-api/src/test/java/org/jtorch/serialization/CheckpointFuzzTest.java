@@ -24,14 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutations of a valid training checkpoint (model, optimizer state, numbers, strings, nested
- * dicts): bytes of its pickle flipped, inserted, deleted or duplicated, and bytes of the whole
- * file flipped. Loading each must return or throw {@link CheckpointException} (or {@link
+ * dicts): bytes of its pickle flipped, inserted, deleted or duplicated; its integers (sizes,
+ * strides, offsets, storage lengths) overwritten with odd values in place, so that the stream
+ * still parses and the checks behind the parser are reached; and bytes of the whole file
+ * flipped. Loading each must return or throw {@link CheckpointException} (or {@link
  * UncheckedIOException} for an unreadable file), within a second or so: never another exception,
  * an {@link Error}, a hang or a crash. The cases run in a JVM of their own, seeded, so a failure
  * names its seed and reproduces.
  */
 class CheckpointFuzzTest {
-  static final int CASES = 400;
+  static final int CASES = 1000;
 
   /** Loads every mutation and prints "BAD seed: what" for each outcome outside the contract. */
   public static final class Child {
@@ -62,7 +64,7 @@ class CheckpointFuzzTest {
           }
         } else {
           Map<String, byte[]> m = new LinkedHashMap<>(records);
-          m.put(pkl, mutate(records.get(pkl), r));
+          m.put(pkl, seed % 4 == 2 ? mutateNumbers(records.get(pkl), r) : mutate(records.get(pkl), r));
           file = HostileCheckpointsTest.zip(m, false);
         }
         Files.write(p, file);
@@ -82,6 +84,42 @@ class CheckpointFuzzTest {
         }
       }
       System.out.println("DONE loaded " + loaded + " refused " + refused);
+    }
+
+    static final long[] INTERESTING = {
+      0, 1, -1, 2, 3, 4, 7, 16, 255, 256, 65535, Integer.MAX_VALUE, Integer.MIN_VALUE,
+      1L << 31, 1L << 32, 1L << 62, Long.MAX_VALUE, Long.MIN_VALUE, -2, -1000
+    };
+
+    /**
+     * Overwrites the integers of the pickle (BININT1 'K', BININT 'J', LONG1 0x8a of up to 8
+     * bytes), in place and at their width: sizes, strides, offsets, storage lengths and numbers
+     * get odd values while the stream still parses, so the checks behind the parser are reached.
+     */
+    static byte[] mutateNumbers(byte[] pickle, Random r) {
+      byte[] b = pickle.clone();
+      java.util.List<int[]> ints = new ArrayList<>(); // {position of the value, width}
+      for (int i = 2; i < b.length - 1; i++) {
+        int op = b[i] & 0xff;
+        if (op == 'K') {
+          ints.add(new int[] {i + 1, 1});
+        } else if (op == 'J' && i + 4 < b.length) {
+          ints.add(new int[] {i + 1, 4});
+        } else if (op == 0x8a && (b[i + 1] & 0xff) <= 8 && i + 1 + (b[i + 1] & 0xff) < b.length) {
+          ints.add(new int[] {i + 2, b[i + 1] & 0xff});
+        }
+      }
+      if (ints.isEmpty()) {
+        return b;
+      }
+      for (int k = 1 + r.nextInt(3); k > 0; k--) {
+        int[] at = ints.get(r.nextInt(ints.size()));
+        long v = r.nextBoolean() ? INTERESTING[r.nextInt(INTERESTING.length)] : r.nextLong();
+        for (int j = 0; j < at[1]; j++) {
+          b[at[0] + j] = (byte) (v >>> (8 * j));
+        }
+      }
+      return b;
     }
 
     static byte[] mutate(byte[] pickle, Random r) {
