@@ -126,6 +126,28 @@ public final class Torch {
     return NestedArrays.fromArray(data);
   }
 
+  /**
+   * A 0-d int64 tensor, as Python's {@code torch.tensor(3)} makes of an int (exact for every
+   * long, such as a class label).
+   */
+  public static Tensor tensor(long value) {
+    try (Tensor one = tensor(new long[] {value})) {
+      return one.reshape();
+    }
+  }
+
+  /** A 0-d float32 tensor, as Python's {@code torch.tensor(2.5)} makes of a float. */
+  public static Tensor tensor(double value) {
+    return scalarTensor(value);
+  }
+
+  /** A 0-d bool tensor, as Python's {@code torch.tensor(True)}. */
+  public static Tensor tensor(boolean value) {
+    try (Tensor one = tensor(new boolean[] {value})) {
+      return one.reshape();
+    }
+  }
+
   /** A 0-d float32 tensor, PyTorch's {@code torch.scalar_tensor(value)}. */
   public static Tensor scalarTensor(double value) {
     return scalarTensor(value, TensorOptions.defaults());

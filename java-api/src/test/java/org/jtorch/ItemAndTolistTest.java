@@ -65,4 +65,23 @@ class ItemAndTolistTest {
       assertEquals("tensor(1., grad_fn=<SelectBackward0>)", x.select(0, 0).toString());
     }
   }
+
+  @Test
+  void zeroDimensionalTensorsFromJavaValues() {
+    // Python: torch.tensor(3), torch.tensor(2.5), torch.tensor(True): shape (), int64 / float32 / bool
+    try (Scope s = Scope.open()) {
+      Tensor i = Torch.tensor(3);
+      assertEquals(0, i.dim());
+      assertEquals(DType.INT64, i.dtype());
+      assertEquals("tensor(3)", i.toString());
+      assertEquals(Long.MAX_VALUE, Torch.tensor(Long.MAX_VALUE).item(), "exact, not through a double");
+      Tensor f = Torch.tensor(2.5);
+      assertEquals(DType.FLOAT32, f.dtype());
+      assertEquals("tensor(2.5000)", f.toString());
+      Tensor b = Torch.tensor(true);
+      assertEquals(DType.BOOL, b.dtype());
+      assertEquals("tensor(True)", b.toString());
+      assertEquals(0, b.dim());
+    }
+  }
 }

@@ -3,11 +3,9 @@ package org.jtorch.samples;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Random;
-import org.jtorch.DType;
 import org.jtorch.Generator;
 import org.jtorch.Scope;
 import org.jtorch.Tensor;
-import org.jtorch.TensorOptions;
 import org.jtorch.Torch;
 import org.jtorch.autograd.GradMode;
 import org.jtorch.data.DataLoader;
@@ -86,7 +84,7 @@ public final class CustomDataset {
     public Example get(int index) {
       // input: float32 [2]; target: a 0-d int64 class index (the loader stacks them into [B, 2], [B])
       return new Example(
-          Torch.tensor(xy[index]), Torch.scalarTensor(labels[index], TensorOptions.dtype(DType.INT64)));
+          Torch.tensor(xy[index]), Torch.tensor((long) labels[index]));
     }
 
     /** The label of point {@code index}, without making tensors. */
