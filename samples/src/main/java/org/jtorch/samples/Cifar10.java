@@ -63,10 +63,8 @@ import org.jtorch.optim.lr.CosineAnnealingLR;
 public final class Cifar10 {
   private Cifar10() {}
 
-  /** The class names, by label (the order of the binary version's {@code batches.meta.txt}). */
-  static final String[] CLASSES = {
-    "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"
-  };
+  /** The class names, by label. */
+  static final String[] CLASSES = CIFAR10.CLASSES;
 
   /** The files of the binary version. */
   static final List<String> FILES = List.of(
@@ -74,8 +72,8 @@ public final class Cifar10 {
       "data_batch_5.bin", "test_batch.bin");
 
   /** Per-channel mean and standard deviation of CIFAR-10's training images (RGB, in [0, 1]). */
-  static final double[] MEAN = {0.4914, 0.4822, 0.4465};
-  static final double[] STD = {0.2470, 0.2435, 0.2616};
+  static final double[] MEAN = CIFAR10.MEAN;
+  static final double[] STD = CIFAR10.STD;
 
   /** The run's settings; {@code data} is null when none was given. */
   record Config(

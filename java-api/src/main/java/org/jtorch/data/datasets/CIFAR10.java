@@ -25,6 +25,20 @@ import org.jtorch.internal.NativeCalls;
  * {@code transform}, and the label as a 0-d int64 tensor.
  */
 public class CIFAR10 implements Dataset<Example>, AutoCloseable {
+  /** The class names, by label (the order of the binary version's {@code batches.meta.txt}). */
+  public static final String[] CLASSES = {
+    "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"
+  };
+
+  /**
+   * Per-channel mean of the training images (RGB, pixels in [0, 1]), for {@code Normalize}, as
+   * torchvision users write it.
+   */
+  public static final double[] MEAN = {0.4914, 0.4822, 0.4465};
+
+  /** Per-channel standard deviation of the training images (RGB, pixels in [0, 1]). */
+  public static final double[] STD = {0.2470, 0.2435, 0.2616};
+
   /** Bytes of pixels in one record. */
   static final int PIXELS = 3 * 32 * 32;
 
@@ -57,16 +71,24 @@ public class CIFAR10 implements Dataset<Example>, AutoCloseable {
   CIFAR10(Path root, Function<Tensor, Tensor> transform, String sub, List<String> files, int labelBytes) {
     Objects.requireNonNull(root, "root");
     int record = labelBytes + PIXELS;
+    List<String> missing = new ArrayList<>();
+    for (String name : files) {
+      if (!Files.isRegularFile(root.resolve(name))
+          && !Files.isRegularFile(root.resolve(sub).resolve(name))) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) { // every one of them, before anything is read
+      throw new IllegalArgumentException(
+          "missing file" + (missing.size() > 1 ? "s" : "") + ": expected " + String.join(", ", missing)
+              + " in " + root + " or " + root.resolve(sub));
+    }
     List<byte[]> contents = new ArrayList<>();
     long total = 0;
     for (String name : files) {
       Path p = root.resolve(name);
       if (!Files.isRegularFile(p)) {
         p = root.resolve(sub).resolve(name);
-      }
-      if (!Files.isRegularFile(p)) {
-        throw new IllegalArgumentException(
-            "missing file: expected " + name + " in " + root + " or " + root.resolve(sub));
       }
       byte[] b;
       try {

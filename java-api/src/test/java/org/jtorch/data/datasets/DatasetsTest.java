@@ -187,6 +187,11 @@ class DatasetsTest {
     Files.delete(c10.resolve("data_batch_3.bin"));
     e = assertThrows(IllegalArgumentException.class, () -> new CIFAR10(dir, true, null));
     assertTrue(e.getMessage().contains("data_batch_3.bin"), e.getMessage());
+    Files.delete(c10.resolve("data_batch_5.bin"));
+    e = assertThrows(IllegalArgumentException.class, () -> new CIFAR10(dir, true, null));
+    assertTrue(e.getMessage().contains("missing files: expected data_batch_3.bin, data_batch_5.bin"),
+        e.getMessage());
+    assertEquals(10, CIFAR10.CLASSES.length);
   }
 
   @Test
