@@ -84,8 +84,8 @@ public final class NativeLibraries {
       }
       try {
         long start = System.nanoTime();
-        Platforms.check(Platforms.current(), NativeLibraries.class.getClassLoader());
         applyJavaCppSettings();
+        Platforms.check(Platforms.current(), NativeLibraries.class.getClassLoader());
         OpenBlasThreads blas =
             OpenBlasThreads.fromSettings(
                 System.getProperty("jtorch.openblasThreads"),

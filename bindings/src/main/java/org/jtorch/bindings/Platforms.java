@@ -1,15 +1,14 @@
 package org.jtorch.bindings;
 
 import java.util.List;
-import java.util.Locale;
+import org.bytedeco.javacpp.Loader;
 
 /**
  * The platform check jtorch makes before it loads any native library, so that a machine without
  * natives gets an error that says so instead of JavaCPP's {@code no jniopenblas_nolapack}.
  *
  * <p>Platforms are named as JavaCPP names them ({@code linux-x86_64}, {@code macosx-arm64},
- * {@code windows-x86_64}, ...): the system property {@code org.bytedeco.javacpp.platform} if set,
- * else derived from {@code os.name} and {@code os.arch}.
+ * {@code windows-x86_64}, ...).
  */
 final class Platforms {
   /** The platforms jtorch ships natives for (its own and LibTorch's, through the presets). */
@@ -17,46 +16,13 @@ final class Platforms {
 
   private Platforms() {}
 
-  /** This JVM's platform, as JavaCPP names it. */
+  /**
+   * This JVM's platform, as JavaCPP names it ({@code org.bytedeco.javacpp.platform} if set, else
+   * from {@code os.name} and {@code os.arch}). Reading it initialises JavaCPP's {@code Loader},
+   * which reads none of the settings jtorch applies before loading (those are {@code Pointer}'s).
+   */
   static String current() {
-    String forced = System.getProperty("org.bytedeco.javacpp.platform");
-    if (forced != null && !forced.isBlank()) {
-      return forced.strip();
-    }
-    return javacppName(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
-  }
-
-  /** JavaCPP's name of the platform with these {@code os.name} and {@code os.arch}. */
-  static String javacppName(String osName, String osArch) {
-    String os = osName.toLowerCase(Locale.ROOT).replace(" ", "");
-    if (os.startsWith("windows")) {
-      os = "windows";
-    } else if (os.startsWith("macosx") || os.startsWith("darwin") || os.startsWith("mac")) {
-      os = "macosx";
-    }
-    String arch = osArch.toLowerCase(Locale.ROOT);
-    switch (arch) {
-      case "amd64":
-      case "x86-64":
-      case "x64":
-        arch = "x86_64";
-        break;
-      case "i386":
-      case "i486":
-      case "i586":
-      case "i686":
-        arch = "x86";
-        break;
-      case "aarch64":
-      case "armv8":
-        arch = "arm64";
-        break;
-      default:
-        if (arch.startsWith("arm")) {
-          arch = "armhf";
-        }
-    }
-    return os + "-" + arch;
+    return Loader.getPlatform();
   }
 
   /**

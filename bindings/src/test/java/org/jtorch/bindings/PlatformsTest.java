@@ -10,20 +10,11 @@ import java.util.Collections;
 import java.util.Enumeration;
 import org.junit.jupiter.api.Test;
 
-/** The platform check, with the platform properties faked. */
+/**
+ * The platform check, with the platform faked (a child JVM with JavaCPP's platform property:
+ * UnsupportedPlatformTest in java-api).
+ */
 class PlatformsTest {
-  @Test
-  void namesPlatformsAsJavaCppDoes() {
-    assertEquals("linux-x86_64", Platforms.javacppName("Linux", "amd64"));
-    assertEquals("linux-x86_64", Platforms.javacppName("Linux", "x86_64"));
-    assertEquals("linux-arm64", Platforms.javacppName("Linux", "aarch64"));
-    assertEquals("macosx-arm64", Platforms.javacppName("Mac OS X", "aarch64"));
-    assertEquals("macosx-x86_64", Platforms.javacppName("Mac OS X", "x86_64"));
-    assertEquals("windows-x86_64", Platforms.javacppName("Windows 11", "amd64"));
-    assertEquals("linux-x86", Platforms.javacppName("Linux", "i386"));
-    assertEquals("linux-armhf", Platforms.javacppName("Linux", "arm"));
-  }
-
   @Test
   void thisMachineIsSupportedAndHasItsNatives() {
     assertEquals("linux-x86_64", Platforms.current());
