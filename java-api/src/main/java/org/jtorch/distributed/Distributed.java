@@ -63,14 +63,7 @@ public final class Distributed {
     Map<String, String> env = System.getenv();
     int r = rank >= 0 ? rank : envInt(env, "RANK");
     int n = worldSize >= 0 ? worldSize : envInt(env, "WORLD_SIZE");
-    // checked before any store is made: a TCPStore would first wait for its peers
-    if (n < 1) {
-      throw new IllegalArgumentException("worldSize must be positive, got " + n);
-    }
-    if (r >= n) {
-      throw new IllegalArgumentException(
-          "Invalid rank " + r + ", rank should be in the interval [0, " + (n - 1) + "]");
-    }
+    ProcessGroup.checkRankAndWorldSize(r, n); // before any store is made: a TCPStore would wait for peers
     synchronized (LOCK) {
       checkNotInitialised();
       Store store;

@@ -33,15 +33,10 @@ public final class FileStore extends Store {
     share(call(own::clone));
   }
 
-  /**
-   * LibTorch's FileStore compares the time it waited, truncated to whole seconds, with its
-   * timeout, so it gives up only at the first whole second past it: a 3 s timeout ended after
-   * 4.0 s, 500 ms after 1.0 s (measured). Given half a second less, it ends within half a second
-   * of what was asked (3 s: 3.0 s; 5 s: 5.0 s; 2.5 s: 3.0 s).
-   */
+  /** LibTorch's FileStore waits in whole seconds: see {@link Store#wholeSecondWaitMillis}. */
   @Override
   long nativeMillis(Duration requested) {
-    return Math.max(1, requested.toMillis() - 500);
+    return wholeSecondWaitMillis(requested);
   }
 
   /** The file the store lives in. */

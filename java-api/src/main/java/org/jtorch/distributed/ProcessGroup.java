@@ -76,20 +76,15 @@ public final class ProcessGroup implements AutoCloseable {
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(store, "store");
     Errors.positive(timeout, "timeout");
-    if (worldSize < 1) {
-      throw new IllegalArgumentException("worldSize must be positive, got " + worldSize);
-    }
-    if (rank < 0 || rank >= worldSize) {
-      throw new IllegalArgumentException(
-          "Invalid rank " + rank + ", rank should be in the interval [0, " + (worldSize - 1) + "]");
-    }
+    checkRankAndWorldSize(rank, worldSize);
     org.bytedeco.pytorch.Store prefixed = prefixed(store, store.nextGroupPrefix());
     return Errors.call(
         () -> {
           org.bytedeco.pytorch.ProcessGroup pg =
               new org.bytedeco.pytorch.ProcessGroup(prefixed, rank, worldSize);
-          // the rendezvous waits on the store with this timeout: a FileStore's is coarse and
-          // gets the same correction as the store's own (FileStore.nativeMillis)
+          // the rendezvous waits on the store with this timeout: a FileStore's is coarse and gets
+          // the same correction as the store's own (FileStore.nativeMillis), which makes the
+          // group's collectives on a file:// store time out up to half a second early
           try (Milliseconds ms = new Milliseconds(store.nativeMillis(timeout))) {
             // the group keeps intrusive references of its own to the backend and its options:
             // the Java handles here are released at once
@@ -120,6 +115,17 @@ public final class ProcessGroup implements AutoCloseable {
           }
           return new ProcessGroup(backend, rank, worldSize, timeout, pg);
         });
+  }
+
+  /** PyTorch's checks of a rank and world size, before anything waits for the other ranks. */
+  static void checkRankAndWorldSize(int rank, int worldSize) {
+    if (worldSize < 1) {
+      throw new IllegalArgumentException("worldSize must be positive, got " + worldSize);
+    }
+    if (rank < 0 || rank >= worldSize) {
+      throw new IllegalArgumentException(
+          "Invalid rank " + rank + ", rank should be in the interval [0, " + (worldSize - 1) + "]");
+    }
   }
 
   /**

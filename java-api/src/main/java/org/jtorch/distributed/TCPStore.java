@@ -67,11 +67,10 @@ public final class TCPStore extends Store {
     if (!isServer) {
       awaitServer(host, port, timeout);
     }
-    // LibTorch's server counts the time it waits for its workers in whole seconds and gives up at
-    // the first one past the timeout (3 s took 4.0 s, measured); given half a second less, it
-    // ends within half a second of what was asked. Store operations get the full timeout after.
+    // the server's wait for its workers counts whole seconds (wholeSecondWaitMillis); store
+    // operations get the full timeout after
     boolean waits = isServer && worldSize > 0 && waitForWorkers;
-    long constructionMillis = waits ? Math.max(1, timeout.toMillis() - 500) : timeout.toMillis();
+    long constructionMillis = waits ? wholeSecondWaitMillis(timeout) : timeout.toMillis();
     this.own =
         call(
             () -> {
