@@ -906,25 +906,11 @@ public final class Tensor implements AutoCloseable {
           "tolist() of a complex tensor has no Java number; use toComplexArray()");
     }
     long[] shape = shape();
-    Object[] flat;
-    if (d == DType.BOOL) {
-      boolean[] v = toBooleanArray();
-      flat = new Object[v.length];
-      for (int i = 0; i < v.length; i++) {
-        flat[i] = v[i];
-      }
-    } else if (d.isFloatingPoint()) {
-      double[] v = toDoubleArray();
-      flat = new Object[v.length];
-      for (int i = 0; i < v.length; i++) {
-        flat[i] = v[i];
-      }
-    } else {
-      long[] v = toLongArray();
-      flat = new Object[v.length];
-      for (int i = 0; i < v.length; i++) {
-        flat[i] = v[i];
-      }
+    Object flatArray =
+        d == DType.BOOL ? toBooleanArray() : d.isFloatingPoint() ? toDoubleArray() : toLongArray();
+    Object[] flat = new Object[java.lang.reflect.Array.getLength(flatArray)];
+    for (int i = 0; i < flat.length; i++) {
+      flat[i] = java.lang.reflect.Array.get(flatArray, i); // boxed: Boolean, Double or Long
     }
     if (shape.length == 0) {
       return flat[0];

@@ -295,31 +295,28 @@ public final class Linalg {
   public static Tensor cholesky(Tensor A, boolean upper) {
     org.bytedeco.pytorch.Tensor a = h(A, "A");
     Tensor factor = call(() -> torch.linalg_cholesky(a, upper));
+    long[] shape = factor.shape();
+    long n = shape[shape.length - 1];
+    boolean[] nan;
     try (org.jtorch.Scope s = org.jtorch.Scope.open()) {
-      if (factor.numel() == 0 || !factor.diagonal(0, -2, -1).isnan().any().booleanValue()) {
-        return factor;
+      Tensor diagonalNan = factor.diagonal(0, -2, -1).isnan();
+      if (factor.numel() == 0 || !diagonalNan.any().booleanValue()) {
+        return factor; // the usual case: one reduction, nothing copied out
       }
-      long[] shape = factor.shape();
-      long n = shape[shape.length - 1];
-      long[] diag = factor.diagonal(0, -2, -1).isnan().reshape(-1, n).toLongArray();
-      int batch = 0;
-      int order = 0;
-      for (int i = 0; i < diag.length; i++) {
-        if (diag[i] != 0) {
-          batch = (int) (i / n);
-          order = (int) (i % n) + 1;
-          break;
-        }
-      }
-      factor.close();
-      throw new org.jtorch.TorchException(
-          "linalg.cholesky: "
-              + (shape.length > 2 ? "(Batch element " + batch + "): " : "")
-              + "The factorization could not be completed because the input is not"
-              + " positive-definite (the leading minor of order "
-              + order
-              + " is not positive-definite).");
+      nan = diagonalNan.toBooleanArray();
     }
+    factor.close();
+    int first = 0;
+    while (!nan[first]) {
+      first++;
+    }
+    throw new org.jtorch.TorchException(
+        "linalg.cholesky: "
+            + (shape.length > 2 ? "(Batch element " + first / n + "): " : "")
+            + "The factorization could not be completed because the input is not"
+            + " positive-definite (the leading minor of order "
+            + (first % n + 1)
+            + " is not positive-definite).");
   }
 
   /** The reduced QR decomposition. */
