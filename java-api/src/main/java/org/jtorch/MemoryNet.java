@@ -29,8 +29,29 @@ final class MemoryNet {
   static final long PERIOD_MS = 10;
   static final long WAIT_MS = 200;
 
+  /**
+   * Why the configured budget was not taken, or null. A bad value must not make every tensor's
+   * creation fail (this class initialises with the first tensor): the net is then off, a warning
+   * is logged, and {@link #status()} says why.
+   */
+  private static final String BAD_SETTING;
+
   /** The budget in bytes; 0 when the net is off. */
-  static final long BUDGET = budget(System.getProperty("jtorch.maxNativeBytes"));
+  static final long BUDGET;
+
+  static {
+    long b;
+    String bad = null;
+    try {
+      b = budget(System.getProperty("jtorch.maxNativeBytes"));
+    } catch (IllegalArgumentException e) {
+      b = 0;
+      bad = e.getMessage();
+      LOG.log(Level.WARNING, "jtorch: " + bad + "; the native memory net is off");
+    }
+    BUDGET = b;
+    BAD_SETTING = bad;
+  }
 
   /** Tensors created and not yet freed (closed, or cleaned). */
   private static final java.util.concurrent.atomic.LongAdder LIVE =
@@ -50,7 +71,9 @@ final class MemoryNet {
   private MemoryNet() {}
 
   static {
-    if (BUDGET <= 0) {
+    if (BAD_SETTING != null) {
+      status = "off: " + BAD_SETTING;
+    } else if (BUDGET <= 0) {
       status = "off (jtorch.maxNativeBytes=0)";
     } else if (NativeLibraries.mallocInUse() < 0) {
       status = "off: the C library does not report malloc's usage (needs glibc 2.33 or later)";

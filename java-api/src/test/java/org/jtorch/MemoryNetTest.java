@@ -31,4 +31,23 @@ class MemoryNetTest {
     String s = Torch.runtimeSettings().get("native memory net");
     assertTrue(s.startsWith("collects past"), s);
   }
+
+  /** Creates a tensor and prints the net's status. */
+  public static final class Child {
+    public static void main(String[] args) {
+      try (Tensor t = Torch.ones(2)) {
+        System.out.println("SUM " + t.sum().doubleValue());
+      }
+      System.out.println("NET " + Torch.runtimeSettings().get("native memory net"));
+    }
+  }
+
+  @Test
+  void aBadBudgetTurnsTheNetOffInsteadOfBreakingTensors() throws Exception {
+    ChildJvm r =
+        ChildJvm.run(Child.class, java.util.List.of("-Djtorch.maxNativeBytes=lots"), java.util.List.of());
+    assertEquals(0, r.exitCode, r.toString());
+    assertTrue(r.stdout.contains("SUM 2.0"), r.toString());
+    assertTrue(r.stdout.contains("NET off: jtorch.maxNativeBytes must be a number of bytes"), r.toString());
+  }
 }
