@@ -716,7 +716,9 @@ public final class Tensor implements AutoCloseable {
   /**
    * The name of the autograd node that produced this tensor, such as {@code "MulBackward0"} (the
    * class name Python shows for {@code t.grad_fn}), or null for a leaf or a tensor outside the
-   * graph.
+   * graph. The name comes from jtorch's operator library ({@code jtorch::_grad_fn_name}, the
+   * presets do not expose it); where that library is not available this throws {@link
+   * UnsatisfiedLinkError} saying why, and {@link #isLeaf()} still tells whether there is a node.
    */
   public String gradFn() {
     return org.jtorch.internal.Autograds.gradFnName(this);

@@ -95,7 +95,9 @@ final class TensorFormatter {
       suffixes.add("dtype=" + dtype);
     }
     if (t.requiresGrad()) {
-      String node = t.isLeaf() ? null : t.gradFn();
+      // the node's name comes from jtorch's operator library, which a platform may lack
+      String node =
+          t.isLeaf() ? null : org.jtorch.bindings.NativeLibraries.opsAvailable() ? t.gradFn() : "?";
       suffixes.add(node == null ? "requires_grad=True" : "grad_fn=<" + node + ">");
     }
     return addSuffixes(prefix + body, suffixes, indent);

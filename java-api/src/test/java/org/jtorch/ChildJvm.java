@@ -43,15 +43,32 @@ final class ChildJvm {
       List<String> unsetEnv,
       String... args)
       throws IOException, InterruptedException {
+    List<String> cp = new ArrayList<>();
+    extraClassPath.forEach(p -> cp.add(p.toString()));
+    cp.addAll(classPath());
+    return runWithClassPath(mainClass, cp, workDir, jvmArgs, unsetEnv, args);
+  }
+
+  /** This JVM's class path, entry by entry. */
+  static List<String> classPath() {
+    return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+  }
+
+  /** Runs {@code mainClass} with exactly {@code classPath}. */
+  static ChildJvm runWithClassPath(
+      String mainClass,
+      List<String> classPath,
+      Path workDir,
+      List<String> jvmArgs,
+      List<String> unsetEnv,
+      String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
-    List<String> cp = new ArrayList<>();
-    extraClassPath.forEach(p -> cp.add(p.toString()));
-    cp.add(System.getProperty("java.class.path"));
-    cmd.add(String.join(java.io.File.pathSeparator, cp));
+    cmd.add(String.join(java.io.File.pathSeparator, classPath));
     cmd.add(mainClass);
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("jtorch-child", ".out");

@@ -13,13 +13,23 @@ import org.bytedeco.javacpp.Loader;
  * Loads LibTorch (through the JavaCPP PyTorch presets) and then jtorch's own operator library,
  * once per process.
  *
- * <p>Order matters: {@code libjtorch_ops.so} needs {@code libtorch_cpu.so} and {@code libc10.so},
- * and resolves them by soname against the copies JavaCPP has already loaded. The operator library
- * is found on the class path at {@code org/jtorch/native/<platform>/libjtorch_ops.so} (inside the
- * {@code jtorch-native-<version>-<platform>.jar}), where {@code <platform>} is
- * {@code linux-x86_64-gpu} if that JAR is present and {@code linux-x86_64} otherwise. It is
- * extracted once into JavaCPP's cache folder ({@code ~/.javacpp/cache}, or
- * {@code org.bytedeco.javacpp.cachedir}) and loaded from there.
+ * <p>Order matters: {@code libjtorch_ops} needs {@code libtorch_cpu} and {@code libc10}, and
+ * resolves them by name against the copies JavaCPP has already loaded. The operator library is
+ * found on the class path at {@code org/jtorch/native/<platform>/<file>} (inside the {@code
+ * jtorch-native-<version>-<platform>.jar}), where {@code <file>} is {@code libjtorch_ops.so},
+ * {@code libjtorch_ops.dylib} or {@code jtorch_ops.dll} and {@code <platform>} is the GPU flavour
+ * ({@code linux-x86_64-gpu}) if that JAR is present and the plain one otherwise. It is extracted
+ * once into JavaCPP's cache folder ({@code ~/.javacpp/cache}, or {@code
+ * org.bytedeco.javacpp.cachedir}) and loaded from there.
+ *
+ * <p>The platform must be one the JavaCPP PyTorch presets publish LibTorch for (linux-x86_64,
+ * macosx-arm64, macosx-x86_64, windows-x86_64, and the -gpu flavours of Linux and Windows), with
+ * the presets' natives on the class path; {@link #load()} throws otherwise. jtorch's own
+ * operator library is optional: where it is missing, or the dynamic linker refuses it, LibTorch
+ * still loads and jtorch runs, and only its {@code jtorch::} operators are unavailable ({@link
+ * #opsAvailable()}, {@link #requireOps()}), together with what goes through the library's JNI
+ * glue (glibc's malloc settings, OpenBLAS on LibTorch's threads, LibTorch's warnings through the
+ * logger, the native memory net).
  *
  * <p>System properties read here:
  *
@@ -55,8 +65,7 @@ import org.bytedeco.javacpp.Loader;
  */
 public final class NativeLibraries {
   private static final System.Logger LOG = System.getLogger("org.jtorch");
-  private static final String OPS_LIBRARY = "libjtorch_ops.so";
-  private static final String[] PLATFORMS = {"linux-x86_64-gpu", "linux-x86_64"};
+  private static final String OPS_LIBRARY = "jtorch_ops";
 
   private static volatile boolean loaded;
   private static Throwable failure;
@@ -85,13 +94,14 @@ public final class NativeLibraries {
       try {
         long start = System.nanoTime();
         applyJavaCppSettings();
-        Platforms.check(Platforms.current(), NativeLibraries.class.getClassLoader());
+        String detected = Platforms.current();
+        platform = Platforms.check(detected, NativeLibraries.class.getClassLoader());
         OpenBlasThreads blas =
             OpenBlasThreads.fromSettings(
                 System.getProperty("jtorch.openblasThreads"),
                 System.getenv("OPENBLAS_NUM_THREADS") != null);
-        opsLibrary = locateOpsLibrary();
-        if (blas.wantsShim()) {
+        opsLibrary = locateOpsLibrary(detected);
+        if (blas.wantsShim() && opsLibrary != null) {
           blas.loadShim(locateBlasShim(opsLibrary)); // before LibTorch binds its BLAS calls
         }
         checkOpenBlasVersionQuietly();
@@ -99,15 +109,16 @@ public final class NativeLibraries {
         Loader.load(org.bytedeco.pytorch.global.torch.class);
         blas.applyBeforeInstall();
         openblas = blas;
-        System.load(opsLibrary.toString());
-        applyNativeSettings();
+        loadOpsLibrary();
         loaded = true;
         LOG.log(
             Level.DEBUG,
             () ->
                 String.format(
-                    "jtorch natives (%s) loaded in %.1f ms from %s",
-                    platform, (System.nanoTime() - start) / 1e6, opsLibrary));
+                    "jtorch natives (%s) loaded in %.1f ms, operator library: %s",
+                    platform,
+                    (System.nanoTime() - start) / 1e6,
+                    opsLibrary != null ? opsLibrary : opsMissing.getMessage()));
       } catch (Throwable t) {
         failure = t;
         throw t instanceof UnsatisfiedLinkError ? (UnsatisfiedLinkError) t
@@ -156,10 +167,20 @@ public final class NativeLibraries {
     return platform;
   }
 
-  /** The file the operator library was loaded from. */
+  /** The file the operator library was loaded from, or null where it is not loaded ({@link #opsAvailable()}). */
   public static Path opsLibrary() {
     load();
     return opsLibrary;
+  }
+
+  /**
+   * Records that the settings made through the operator library's JNI glue (malloc thresholds,
+   * OpenBLAS on LibTorch's threads) are not made, and why.
+   */
+  private static void withoutGlue(String why) {
+    opsBindingsFailure = new UnsatisfiedLinkError(why);
+    malloptStatus = "not applied: " + why;
+    openblas.withoutGlue(why);
   }
 
   /** Value of {@code M_MMAP_THRESHOLD} that jtorch sets: 32 MiB, glibc's largest. */
@@ -180,9 +201,9 @@ public final class NativeLibraries {
     try {
       Loader.load(org.jtorch.bindings.ops.JtorchOps.class);
     } catch (Throwable t) {
+      withoutGlue("its JNI glue (" + Platforms.libraryFile(platform, "jnijtorch_ops")
+          + ") could not be loaded");
       opsBindingsFailure = t;
-      malloptStatus = "not applied: libjnijtorch_ops.so could not be loaded";
-      openblas.withoutGlue();
       LOG.log(
           Level.WARNING,
           "jtorch's native glue (libjnijtorch_ops.so) could not be loaded: jtorch:: operators run"
@@ -353,7 +374,12 @@ public final class NativeLibraries {
     return file == null ? null : file.toPath();
   }
 
-  private static Path locateOpsLibrary() throws IOException {
+  /**
+   * The operator library for {@code detected} (this JVM's platform): {@code jtorch.ops.library}, else
+   * the class path's, GPU flavour first. Null, with {@link #opsMissing} saying why, where there is
+   * none.
+   */
+  private static Path locateOpsLibrary(String detected) throws IOException {
     String override = System.getProperty("jtorch.ops.library");
     if (override != null && !override.isEmpty()) {
       Path p = Path.of(override).toAbsolutePath();
@@ -364,30 +390,101 @@ public final class NativeLibraries {
       platform = "custom";
       return p;
     }
+    String file = Platforms.libraryFile(detected, OPS_LIBRARY);
     StringBuilder tried = new StringBuilder();
-    for (String candidate : PLATFORMS) {
-      String resource = "/org/jtorch/native/" + candidate + "/" + OPS_LIBRARY;
+    for (String candidate : Platforms.flavours(detected)) {
+      String resource = "/org/jtorch/native/" + candidate + "/" + file;
       URL url = NativeLibraries.class.getResource(resource);
       if (tried.length() > 0) {
-        tried.append(", ");
+        tried.append(" and ");
       }
       tried.append(resource.substring(1));
       if (url != null) {
         platform = candidate;
-        File file = Loader.cacheResource(NativeLibraries.class, resource);
-        if (file == null) {
+        File extracted = Loader.cacheResource(NativeLibraries.class, resource);
+        if (extracted == null) {
           throw new UnsatisfiedLinkError("could not extract " + url + " to JavaCPP's cache folder");
         }
-        return file.toPath();
+        return extracted.toPath();
       }
     }
-    throw new UnsatisfiedLinkError(
-        "jtorch's operator library "
-            + OPS_LIBRARY
-            + " is not on the class path (looked for "
-            + tried
-            + "). Add the dependency org.jtorch:jtorch-native with the classifier of your"
-            + " platform (linux-x86_64, or linux-x86_64-gpu), or set -Djtorch.ops.library=PATH.");
+    opsMissing =
+        new UnsatisfiedLinkError(
+            "jtorch's operator library is not available for "
+                + detected
+                + ": "
+                + file
+                + " is not on the class path (looked for "
+                + tried
+                + "). LibTorch is loaded and the rest of jtorch works; the jtorch:: operators"
+                + " (org.jtorch.ops.Ops, nn.ArgmaxLayer, TorchScript models that call them) need"
+                + " the library. Add org.jtorch:jtorch-native with the classifier "
+                + detected
+                + ", or build it on this platform (`./mvnw install` in jtorch's source tree, with"
+                + " CMake, a C++20 compiler and Python with pip; extensions-cpp/README.md), or set"
+                + " -Djtorch.ops.library=PATH to a build of it.");
+    return null;
+  }
+
+  /**
+   * Loads the operator library found by {@link #locateOpsLibrary}, then its JNI glue and the
+   * settings that go through it. A library that is missing or that the dynamic linker refuses
+   * leaves LibTorch loaded and jtorch running: {@link #requireOps()} then says why.
+   */
+  private static void loadOpsLibrary() {
+    if (opsLibrary == null) {
+      LOG.log(Level.INFO, () -> "jtorch: " + opsMissing.getMessage());
+      withoutGlue("jtorch's operator library is not available on " + platform);
+      return;
+    }
+    try {
+      System.load(opsLibrary.toString());
+    } catch (UnsatisfiedLinkError e) {
+      opsMissing =
+          linkError(
+              "jtorch's operator library "
+                  + opsLibrary
+                  + " (for "
+                  + platform
+                  + ") could not be loaded: "
+                  + e.getMessage()
+                  + ". LibTorch is loaded and the rest of jtorch works; the jtorch:: operators need"
+                  + " a build of the library for this LibTorch and platform (the jtorch-native jar"
+                  + " of the same jtorch version, extensions-cpp/README.md), or"
+                  + " -Djtorch.ops.library=PATH.",
+              e);
+      opsLibrary = null;
+      LOG.log(Level.WARNING, "jtorch: " + opsMissing.getMessage(), e);
+      withoutGlue("jtorch's operator library could not be loaded");
+      return;
+    }
+    applyNativeSettings();
+  }
+
+  /** Why jtorch's operator library is not loaded, or null when it is. */
+  private static UnsatisfiedLinkError opsMissing;
+
+  /**
+   * Whether jtorch's own operator library is loaded (it is optional: where it is missing for the
+   * platform, or failed to load, LibTorch still runs and {@link #requireOps()} says why).
+   */
+  public static boolean opsAvailable() {
+    load();
+    return opsMissing == null;
+  }
+
+  /**
+   * Returns when jtorch's operator library is loaded; otherwise throws an error that names the
+   * platform, the library that was looked for and how to get or build it.
+   *
+   * @throws UnsatisfiedLinkError when the library is missing or could not be loaded
+   */
+  public static void requireOps() {
+    load();
+    UnsatisfiedLinkError why = opsMissing;
+    if (why != null) {
+      throw linkError(why.getMessage(), why);
+    }
   }
 
   private static UnsatisfiedLinkError linkError(String message, Throwable cause) {

@@ -26,7 +26,10 @@ import org.jtorch.bindings.ops.JtorchOps;
 final class OpenBlasThreads {
   private static final System.Logger LOG = System.getLogger("org.jtorch");
 
-  /** The shim's file name, next to {@code libjtorch_ops.so}. */
+  /**
+   * The shim's file name, next to {@code libjtorch_ops.so}. It exists on Linux only (OpenBLAS
+   * with LibTorch's GNU OpenMP); elsewhere OpenBLAS runs on one thread.
+   */
   static final String LIBRARY = "libjtorch_blas.so";
 
   private enum Mode {
@@ -182,10 +185,10 @@ final class OpenBlasThreads {
     }
   }
 
-  /** The native glue could not be loaded, so the shim cannot be installed. */
-  void withoutGlue() {
+  /** The native glue is not loaded ({@code why}), so the shim cannot be installed. */
+  void withoutGlue(String why) {
     if (wantsShim()) {
-      fallBack("libjnijtorch_ops.so could not be loaded");
+      fallBack(why);
     }
   }
 

@@ -26,6 +26,7 @@ public final class Autograds {
     org.bytedeco.pytorch.Tensor h = Handles.unwrap(t);
     OperatorHandle op = gradFnOp;
     if (op == null) {
+      org.jtorch.bindings.NativeLibraries.requireOps();
       op = NativeCalls.query(() -> Dispatcher.singleton().findSchemaOrThrow("jtorch::_grad_fn_name", ""));
       gradFnOp = op;
     }

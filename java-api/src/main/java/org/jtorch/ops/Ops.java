@@ -27,6 +27,14 @@ import org.jtorch.internal.Natives;
  * torch.ops.load_library(...)} of the same {@code libjtorch_ops.so}, from Python as {@code
  * torch.ops.jtorch.*}: one kernel for all three.
  *
+ * <p>Where jtorch's operator library is not available (no {@code jtorch-native} jar for the
+ * platform, or a build the dynamic linker refuses), LibTorch and the rest of jtorch still run;
+ * the {@code jtorch::} operators ({@link #argmaxLayer}, {@link #softArgmax}, {@link #minMax},
+ * {@link #cpuKernels}, and {@link #op}/{@link #call} of a {@code jtorch::} name) then throw an
+ * {@link UnsatisfiedLinkError} that names the platform, the library looked for and how to get
+ * or build it. Users' libraries ({@link #load}) and every other registered operator work as
+ * usual.
+ *
  * <pre>{@code
  * Ops.load(Path.of("build/libmy_ops.so"));             // registers my_ops::scale
  * Tensor y = (Tensor) Ops.call("my_ops::scale", x, 2.0);
@@ -61,7 +69,7 @@ public final class Ops {
     if (DIRECT) {
       return NativeCalls.tensor(() -> JtorchOps.argmax_layer(h, dim));
     }
-    return Boxed.ARGMAX_LAYER.callTensor(x, dim);
+    return Boxed.get().argmaxLayer.callTensor(x, dim);
   }
 
   /**
@@ -79,7 +87,7 @@ public final class Ops {
     if (DIRECT) {
       return NativeCalls.tensor(() -> JtorchOps.soft_argmax(h, dim, temperature));
     }
-    return Boxed.SOFT_ARGMAX.callTensor(x, dim, temperature);
+    return Boxed.get().softArgmax.callTensor(x, dim, temperature);
   }
 
   /** {@link #softArgmax(Tensor, long, double)} with temperature 1. */
@@ -110,7 +118,7 @@ public final class Ops {
         t.close();
       }
     }
-    java.util.List<?> r = (java.util.List<?>) Boxed.MIN_MAX.call(x, dim, keepDim);
+    java.util.List<?> r = (java.util.List<?>) Boxed.get().minMax.call(x, dim, keepDim);
     return new MinMaxIndices((Tensor) r.get(0), (Tensor) r.get(1), (Tensor) r.get(2), (Tensor) r.get(3));
   }
 
@@ -133,6 +141,7 @@ public final class Ops {
     if (DIRECT) {
       return JtorchOps.cpuKernels();
     }
+    NativeLibraries.requireOps();
     return "unknown (boxed path)";
   }
 
@@ -194,6 +203,9 @@ public final class Ops {
     try {
       handle = NativeCalls.query(() -> Dispatcher.singleton().findSchemaOrThrow(name, overload));
     } catch (TorchException e) {
+      if (name.startsWith("jtorch::")) {
+        NativeLibraries.requireOps(); // says why jtorch's own operators are missing, if they are
+      }
       throw new IllegalArgumentException(
           "no operator " + qualified + " is registered"
               + (dot < 0 ? " (if it has overloads, name one: \"" + name + ".overload\")" : "")
@@ -203,10 +215,29 @@ public final class Ops {
     return new OpHandle(qualified, handle);
   }
 
-  /** The dispatcher's boxed path to jtorch's operators, where the JNI glue is not loaded. */
+  /**
+   * The dispatcher's boxed path to jtorch's operators, where the JNI glue is not loaded; where
+   * the operator library itself is not loaded, {@link #get()} says why.
+   */
   private static final class Boxed {
-    static final OpHandle ARGMAX_LAYER = op("jtorch::argmax_layer");
-    static final OpHandle SOFT_ARGMAX = op("jtorch::soft_argmax");
-    static final OpHandle MIN_MAX = op("jtorch::min_max");
+    final OpHandle argmaxLayer = op("jtorch::argmax_layer");
+    final OpHandle softArgmax = op("jtorch::soft_argmax");
+    final OpHandle minMax = op("jtorch::min_max");
+
+    private static volatile Boxed instance;
+
+    /**
+     * @throws UnsatisfiedLinkError naming the platform, the library looked for and how to build
+     *     it, where jtorch's operator library is not loaded
+     */
+    static Boxed get() {
+      Boxed b = instance;
+      if (b == null) {
+        NativeLibraries.requireOps();
+        b = new Boxed();
+        instance = b;
+      }
+      return b;
+    }
   }
 }

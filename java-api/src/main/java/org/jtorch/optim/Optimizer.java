@@ -195,7 +195,7 @@ public abstract class Optimizer {
           if (setToNone) {
             p.setGrad(null);
           } else {
-            if (grad.gradFn() != null) {
+            if (!grad.isLeaf()) { // Python: grad.grad_fn is not None
               grad.detach_();
             } else {
               grad.requiresGrad_(false);

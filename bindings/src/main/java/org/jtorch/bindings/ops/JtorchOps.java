@@ -40,7 +40,7 @@ import org.bytedeco.pytorch.Tensor;
     inherit = org.bytedeco.pytorch.presets.torch.class,
     value =
         @Platform(
-            value = {"linux-x86_64"},
+            value = {"linux-x86_64", "macosx-arm64", "macosx-x86_64", "windows-x86_64"},
             include = {"jtorch/jni_support.h", "jtorch/ops.h", "jtorch/runtime.h"},
             link = {"c10", "torch_cpu", "jtorch_ops"},
             library = "jnijtorch_ops"))
