@@ -75,6 +75,8 @@ final class MemoryNet {
       status = "off: " + BAD_SETTING;
     } else if (BUDGET <= 0) {
       status = "off (jtorch.maxNativeBytes=0)";
+    } else if (!NativeLibraries.opsAvailable()) {
+      status = "off: malloc's usage is read through jtorch's operator library, which is not loaded";
     } else if (NativeLibraries.mallocInUse() < 0) {
       status = "off: the C library does not report malloc's usage (needs glibc 2.33 or later)";
     } else {

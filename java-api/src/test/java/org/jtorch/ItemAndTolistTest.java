@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +55,7 @@ class ItemAndTolistTest {
     }
   }
 
+  @Tag("jtorch-native")
   @Test
   void reprNamesTheGradFn() {
     // Python: x = torch.ones(2, requires_grad=True); repr(x * x), repr((x * x).sum()), repr(x[0])

@@ -15,12 +15,14 @@ import org.jtorch.bindings.LibTorchWarnings;
 import org.jtorch.internal.Natives;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * LibTorch's warnings reach the {@code org.jtorch} logger with PyTorch's text, once per place by
  * default, and nothing reaches standard error.
  */
+@Tag("jtorch-native") // needs jtorch's operator library (the no-native run leaves it out)
 class LibTorchWarningsTest {
   /** PyTorch 2.13's text for {@code torch.ones(1).std()} (Python prints the same). */
   static final String STD_MESSAGE =

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The budget setting of the native-memory net (its effect: UnscopedMemoryTest). */
@@ -23,6 +24,7 @@ class MemoryNetTest {
     }
   }
 
+  @Tag("jtorch-native")
   @Test
   void theNetIsOnByDefaultAndSaysSo() {
     try (Tensor t = Torch.zeros(1)) {

@@ -15,6 +15,7 @@ import org.jtorch.bindings.NativeLibraries;
 import org.jtorch.nn.Linear;
 import org.jtorch.ops.Ops;
 import org.jtorch.optim.SGD;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,6 +110,7 @@ class NoNativeLibraryTest {
     assertFalse(r.stderr.contains("SIGSEGV") || r.stderr.contains("hs_err"), r.toString());
   }
 
+  @Tag("jtorch-native")
   @Test
   void withoutTheNativeJarTheRestOfJtorchRunsAndItsOperatorsSayWhatIsMissing() throws Exception {
     ChildJvm r =

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.jtorch.bindings.NativeLibraries;
 import org.jtorch.bindings.ops.JtorchOps;
 import org.jtorch.nn.functional.F;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ class OpenBlasThreadsTest {
         && System.getenv("OPENBLAS_NUM_THREADS") == null, "OpenBLAS threads set by the user");
   }
 
+  @Tag("jtorch-native")
   @Test
   void byDefaultOpenBlasUsesLibTorchsThreads() {
     assumeDefaultMode();
@@ -43,6 +45,7 @@ class OpenBlasThreadsTest {
     assertTrue(counter(FORWARDED) > 0, "LibTorch's BLAS calls go through libjtorch_blas.so");
   }
 
+  @Tag("jtorch-native")
   @Test
   void openBlasFollowsSetNumThreads() {
     assumeDefaultMode();
@@ -58,6 +61,7 @@ class OpenBlasThreadsTest {
     assertEquals(before, NativeLibraries.openblasThreads());
   }
 
+  @Tag("jtorch-native")
   @Test
   void aLargeProductRunsAsOneTeamAndMatchesOneThread() {
     assumeDefaultMode();
@@ -74,6 +78,7 @@ class OpenBlasThreadsTest {
     }
   }
 
+  @Tag("jtorch-native")
   @Test
   void productsInsideLibTorchsParallelLoopsRunOnOneThread() {
     assumeDefaultMode();

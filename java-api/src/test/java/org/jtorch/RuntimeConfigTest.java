@@ -3,6 +3,7 @@ package org.jtorch;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Threads and Torch.config(): what is in effect after jtorch loads LibTorch. */
@@ -30,6 +31,7 @@ class RuntimeConfigTest {
     assertTrue(Torch.getNumInteropThreads() >= 1);
   }
 
+  @Tag("jtorch-native")
   @Test
   void configShowsLibTorchAndTheLoadRecipe() {
     String c = Torch.config();

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.jtorch.bindings.NativeLibraries;
 import org.jtorch.bindings.ops.JtorchOps;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The startup recipe: applied by default, and each step left out when its switch is set. */
+@Tag("jtorch-native") // the load recipe goes through jtorch's operator library
 class RuntimeRecipeTest {
   @Test
   void glibcMallocThresholdsAreSetAtLoad() {

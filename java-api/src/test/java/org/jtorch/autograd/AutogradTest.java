@@ -11,6 +11,7 @@ import org.jtorch.Torch;
 import org.jtorch.TorchException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class AutogradTest {
@@ -70,6 +71,7 @@ class AutogradTest {
     assertFalse(x.mul(x).isInference());
   }
 
+  @Tag("jtorch-native")
   @Test
   void gradFnNamesMatchPython() {
     Tensor x = leaf(1, 2);

@@ -25,6 +25,7 @@ import org.jtorch.Golden;
 import org.jtorch.Scope;
 import org.jtorch.Tensor;
 import org.jtorch.Torch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -210,6 +211,7 @@ class ScriptModuleTest {
     }
   }
 
+  @Tag("jtorch-native")
   @Test
   void customOperatorModelMatchesPython() {
     // the model calls jtorch::argmax_layer, which is loaded together with LibTorch

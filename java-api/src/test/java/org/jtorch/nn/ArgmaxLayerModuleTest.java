@@ -7,9 +7,11 @@ import org.jtorch.Tensor;
 import org.jtorch.Torch;
 import org.jtorch.nn.functional.F;
 import org.jtorch.optim.SGD;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** ArgmaxLayer as a module: one-hot forward, straight-through backward, trainable end to end. */
+@Tag("jtorch-native") // needs jtorch's operator library (the no-native run leaves it out)
 class ArgmaxLayerModuleTest {
   @Test
   void forwardIsOneHotOfTheFirstMaximum() {

@@ -12,9 +12,11 @@ import org.jtorch.Scope;
 import org.jtorch.Tensor;
 import org.jtorch.Torch;
 import org.jtorch.TorchException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** jtorch::argmax_layer called from Java: forward and straight-through backward vs Python. */
+@Tag("jtorch-native") // needs jtorch's operator library (the no-native run leaves it out)
 class ArgmaxLayerTest {
   private static final JsonNode G = Golden.load("foundation");
 

@@ -14,6 +14,7 @@ import org.jtorch.Scope;
 import org.jtorch.Tensor;
 import org.jtorch.jit.ScriptModule;
 import org.jtorch.jit.Tuple;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * dtype, several dims, transposed and step-sliced inputs, ties and NaN; and a TorchScript model
  * scripted in Python that calls all three operators.
  */
+@Tag("jtorch-native") // needs jtorch's operator library (the no-native run leaves it out)
 class OpsGoldenTest {
   private static final JsonNode G = Golden.load("ops");
 

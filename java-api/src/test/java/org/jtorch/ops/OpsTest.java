@@ -16,10 +16,12 @@ import org.jtorch.Scope;
 import org.jtorch.Tensor;
 import org.jtorch.Torch;
 import org.jtorch.TorchException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The public face of org.jtorch.ops: typed ops, the generic call path, and their errors. */
+@Tag("jtorch-native") // needs jtorch's operator library (the no-native run leaves it out)
 class OpsTest {
   @Test
   void directBindingsAreLoaded() {
