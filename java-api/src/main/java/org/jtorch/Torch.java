@@ -2532,12 +2532,22 @@ public final class Torch {
 
   /**
    * The settings jtorch's loader applied (or left alone), by name: JavaCPP's {@code
-   * maxPhysicalBytes}, OpenBLAS's thread count, the intra-op and inter-op thread counts, and the
-   * natives' platform.
+   * maxPhysicalBytes}, OpenBLAS's thread count, the intra-op and inter-op thread counts, the
+   * natives' platform, jtorch's operator library (its file, or why it is not loaded), CUDA (the
+   * devices and the NVIDIA driver, or why CUDA is not usable) and where the CUDA libraries of the
+   * GPU flavour were loaded from.
    */
   public static java.util.Map<String, String> runtimeSettings() {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("platform", org.jtorch.bindings.NativeLibraries.platform());
+    java.nio.file.Path ops = org.jtorch.bindings.NativeLibraries.opsLibrary();
+    m.put(
+        "operator library",
+        ops != null
+            ? ops.toString()
+            : "not loaded: " + org.jtorch.bindings.NativeLibraries.opsUnavailableReason());
+    m.put("CUDA", cuda().describe());
+    m.put("CUDA libraries", org.jtorch.bindings.NativeLibraries.cudaLibraries());
     m.put(
         "org.bytedeco.javacpp.maxPhysicalBytes",
         String.valueOf(org.bytedeco.javacpp.Pointer.maxPhysicalBytes()));

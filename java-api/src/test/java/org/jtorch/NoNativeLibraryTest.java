@@ -103,6 +103,9 @@ class NoNativeLibraryTest {
     assertTrue(out.contains("grad_fn=<?>"), r.toString());
     assertTrue(out.contains("aten=30.0"), r.toString());
     assertTrue(out.contains("glibc malloc=not applied: jtorch's operator library"), r.toString());
+    assertTrue(out.contains("operator library=not loaded: jtorch's operator library"), r.toString());
+    assertTrue(out.contains("native memory net=off: malloc's usage is read through jtorch's"),
+        r.toString());
     for (String op : new String[] {"argmaxLayer", "call", "gradFn", "cpuKernels"}) {
       assertTrue(out.contains(op + ": java.lang.UnsatisfiedLinkError: jtorch's operator library"),
           op + "\n" + r);

@@ -162,6 +162,15 @@ final class CudaLibraries {
   }
 
   private static boolean done;
+  private static volatile String status = "not looked for yet";
+
+  /**
+   * Where the CUDA libraries of LibTorch's GPU natives came from ({@code soname <- file}, one per
+   * library), or why none were looked for.
+   */
+  static String status() {
+    return status;
+  }
 
   private CudaLibraries() {}
 
@@ -173,7 +182,11 @@ final class CudaLibraries {
    * @throws UnsatisfiedLinkError if a required library is found nowhere or cannot be loaded
    */
   static synchronized void preloadIfGpuNatives() {
-    if (done || "false".equalsIgnoreCase(System.getProperty(PRELOAD_PROPERTY))) {
+    if (done) {
+      return;
+    }
+    if ("false".equalsIgnoreCase(System.getProperty(PRELOAD_PROPERTY))) {
+      status = "left to the system linker (-D" + PRELOAD_PROPERTY + "=false)";
       return;
     }
     String platform = Loader.getPlatform();
@@ -181,6 +194,10 @@ final class CudaLibraries {
     if (!platform.startsWith("linux")
         || loader == null
         || loader.getResource(String.format(GPU_MARKER, platform)) == null) {
+      status =
+          platform.startsWith("linux")
+              ? "not needed (LibTorch's CPU natives)"
+              : "left to the system linker (the search covers Linux only)";
       done = true;
       return;
     }
@@ -190,6 +207,8 @@ final class CudaLibraries {
       throw new UnsatisfiedLinkError(missingMessage(resolution));
     }
     preload(resolution);
+    status =
+        resolution.found().size() + " found: " + describe(resolution).strip().replace("\n  ", "; ");
     done = true;
     LOG.log(
         Level.DEBUG,

@@ -167,6 +167,26 @@ public final class NativeLibraries {
     return platform;
   }
 
+  /**
+   * Where the CUDA runtime libraries of LibTorch's GPU natives were loaded from (one {@code soname
+   * <- file} per library), or why none were looked for (CPU natives, {@code
+   * -Djtorch.cuda.preload=false}, not Linux).
+   */
+  public static String cudaLibraries() {
+    load();
+    return CudaLibraries.status();
+  }
+
+  /**
+   * Why jtorch's operator library is not loaded (the message {@link #requireOps()} throws with), or
+   * null when it is.
+   */
+  public static String opsUnavailableReason() {
+    load();
+    UnsatisfiedLinkError why = opsMissing;
+    return why == null ? null : why.getMessage();
+  }
+
   /** The file the operator library was loaded from, or null where it is not loaded ({@link #opsAvailable()}). */
   public static Path opsLibrary() {
     load();

@@ -66,9 +66,17 @@ class ConsumerProjectTest {
 
   /** The body of the first {@code ```xml} block after the heading {@code heading}. */
   static String readmeBlock(String heading, String fence) throws IOException {
+    return readmeBlock(heading, fence, 0);
+  }
+
+  /** The body of the {@code n}th (from 0) {@code fence} block after the heading {@code heading}. */
+  static String readmeBlock(String heading, String fence, int n) throws IOException {
     String md = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
     int at = md.indexOf("\n" + heading + "\n");
     assertTrue(at >= 0, "README.md has no section " + heading);
+    for (int i = 0; i < n; i++) {
+      at = md.indexOf("\n```\n", md.indexOf("\n" + fence + "\n", at) + 1) + 1;
+    }
     int start = md.indexOf("\n" + fence + "\n", at);
     int end = md.indexOf("\n```\n", start + 1);
     assertTrue(start >= 0 && end > start, "no " + fence + " block in " + heading);
@@ -175,6 +183,48 @@ class ConsumerProjectTest {
     String out = run(dir, java, 120);
     assertTrue(out.contains("argmax [1, 0]"), out);
     assertTrue(out.contains("argmax_layer [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]"), out);
+  }
+
+  /**
+   * The README's second snippet: jtorch with {@code jtorch-native} excluded, as on a platform
+   * whose operator library is not built. The consumer compiles and runs; its tensors work and
+   * jtorch's own operator says what is missing.
+   */
+  @Test
+  void withoutTheNativeJarAConsumerRunsAndTheOperatorSaysWhy(@TempDir Path dir) throws Exception {
+    String bom = readmeBlock("## Add jtorch to your build", "```xml", 0);
+    String excluded = readmeBlock("## Add jtorch to your build", "```xml", 1);
+    assertTrue(excluded.contains("<artifactId>jtorch-native</artifactId>"), excluded);
+    String managed = bom.substring(0, bom.indexOf("<dependencies>", bom.indexOf("</dependencyManagement>")));
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        consumerPom(managed + "<dependencies>\n" + excluded + "</dependencies>\n"));
+    Path src = Files.createDirectories(dir.resolve("src/main/java/com/example"));
+    String app = APP.replace(
+        "      System.out.println(\"argmax_layer \" + Ops.argmaxLayer(t, 1).tolist());",
+        "      try {\n"
+            + "        Ops.argmaxLayer(t, 1);\n"
+            + "      } catch (UnsatisfiedLinkError e) {\n"
+            + "        System.out.println(\"argmax_layer: \" + e.getMessage());\n"
+            + "      }");
+    assertTrue(app.contains("catch (UnsatisfiedLinkError e)"), app);
+    Files.writeString(src.resolve("App.java"), app);
+    String mvn = MAVEN_HOME.resolve("bin/mvn").toString();
+    run(dir,
+        List.of(mvn, "-o", "-B", "-q", "-Dmaven.repo.local=" + REPO, "-DskipTests", "package",
+            "dependency:build-classpath", "-Dmdep.outputFile=cp.txt"),
+        300);
+    String cp = Files.readString(dir.resolve("cp.txt")).strip();
+    assertFalse(cp.contains("jtorch-native"), cp);
+    assertTrue(cp.contains("pytorch-2.13.0-1.5.14-linux-x86_64.jar"), cp);
+    String out =
+        run(dir,
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                dir.resolve("target/classes") + File.pathSeparator + cp, "com.example.App"),
+            120);
+    assertTrue(out.contains("argmax [1, 0]"), out);
+    assertTrue(out.contains("argmax_layer: jtorch's operator library is not available for"
+        + " linux-x86_64: libjtorch_ops.so is not on the class path"), out);
   }
 
   /**
