@@ -228,21 +228,21 @@ class ConsumerProjectTest {
   }
 
   /**
-   * The natives a user's build selects follow the machine Maven runs on (jtorch-parent's
-   * platform profiles, read with jtorch-bindings' pom), or {@code -Djavacpp.platform}. The OS is
-   * faked through Maven's {@code os.name}/{@code os.arch}; this offline repository has no macOS or
+   * {@code -Djavacpp.platform} (and {@code -Djavacpp.platform.extension}) on a user's build pick
+   * the natives of another platform, also inside jtorch's own poms (where a property the pom
+   * defined would win over the user's {@code -D}). This offline repository has no macOS or
    * Windows natives, so the build fails naming exactly the artifacts it selected.
    */
   @Test
-  void theNativesFollowTheBuildMachinesPlatform(@TempDir Path dir) throws Exception {
+  void theUsersPlatformPropertySelectsTheNatives(@TempDir Path dir) throws Exception {
     Files.writeString(
         dir.resolve("pom.xml"), consumerPom(readmeBlock("## Add jtorch to your build", "```xml")));
     String mvn = MAVEN_HOME.resolve("bin/mvn").toString();
     String[][] cases = {
-      {"-Dos.name=Mac OS X", "-Dos.arch=aarch64", "macosx-arm64"},
-      {"-Dos.name=Mac OS X", "-Dos.arch=x86_64", "macosx-x86_64"},
-      {"-Dos.name=Windows 11", "-Dos.arch=amd64", "windows-x86_64"},
-      {"-Djavacpp.platform=windows-x86_64", "-Dos.arch=amd64", "windows-x86_64"},
+      {"-Djavacpp.platform=macosx-arm64", "-Djavacpp.platform.extension=", "macosx-arm64"},
+      {"-Djavacpp.platform=windows-x86_64", "-Djavacpp.platform.extension=-gpu",
+        "windows-x86_64-gpu"},
+      {"-Djavacpp.platform=linux-x86_64", "-Djavacpp.platform.extension=-gpu", "linux-x86_64-gpu"},
     };
     for (String[] c : cases) {
       String out =
@@ -251,7 +251,52 @@ class ConsumerProjectTest {
                   "dependency:build-classpath", "-Dmdep.outputFile=cp.txt"),
               300, false);
       assertTrue(out.contains("org.jtorch:jtorch-native:jar:" + c[2] + ":" + VERSION), c[2] + "\n" + out);
-      assertFalse(out.contains(":linux-x86_64:"), c[2] + "\n" + out);
+      assertFalse(out.contains("BUILD SUCCESS"), c[2] + "\n" + out);
+    }
+  }
+
+  /**
+   * Without {@code -Djavacpp.platform}, jtorch-parent's profiles name the build machine's
+   * platform; the machine is faked through Maven's {@code os.name}/{@code os.arch}, which profile
+   * activation reads for the project being built (here one whose parent is jtorch-parent: in
+   * dependencies' poms Maven reads the real OS, so faking cannot reach them). An unknown machine
+   * gets linux-x86_64, and jtorch's loader then names the platform it detected.
+   */
+  @Test
+  void theBuildMachinesOsPicksThePlatform(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
+            + "  <modelVersion>4.0.0</modelVersion>\n"
+            + "  <parent><groupId>org.jtorch</groupId><artifactId>jtorch-parent</artifactId>"
+            + "<version>" + VERSION + "</version><relativePath/></parent>\n"
+            + "  <artifactId>platform-probe</artifactId>\n"
+            + "  <dependencies><dependency><groupId>org.jtorch</groupId>"
+            + "<artifactId>jtorch-native</artifactId><classifier>${jtorch.platform}</classifier>"
+            + "</dependency></dependencies>\n"
+            + "</project>\n");
+    String mvn = MAVEN_HOME.resolve("bin/mvn").toString();
+    String[][] cases = {
+      {"-Dos.name=Mac OS X", "-Dos.arch=aarch64", "macosx-arm64"},
+      {"-Dos.name=Mac OS X", "-Dos.arch=x86_64", "macosx-x86_64"},
+      {"-Dos.name=Windows 11", "-Dos.arch=amd64", "windows-x86_64"},
+      {"-Dos.name=Linux", "-Dos.arch=amd64", "linux-x86_64"},
+      {"-Dos.name=Linux", "-Dos.arch=aarch64", "linux-x86_64"},
+    };
+    for (String[] c : cases) {
+      Files.deleteIfExists(dir.resolve("cp.txt"));
+      String out =
+          run(dir,
+              List.of(mvn, "-o", "-B", "-Dmaven.repo.local=" + REPO, c[0], c[1],
+                  "dependency:build-classpath", "-Dmdep.outputFile=cp.txt"),
+              300, false);
+      boolean here = c[2].equals("linux-x86_64");
+      String cp = here ? Files.readString(dir.resolve("cp.txt")) : "";
+      assertTrue(
+          here ? cp.contains("jtorch-native-" + VERSION + "-linux-x86_64.jar")
+              : out.contains("org.jtorch:jtorch-native:jar:" + c[2] + ":" + VERSION),
+          c[0] + " " + c[1] + "\n" + out);
     }
   }
 
