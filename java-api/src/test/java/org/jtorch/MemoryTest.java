@@ -3,11 +3,14 @@ package org.jtorch;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * A loop with a scope per iteration keeps resident memory flat. Runs in a JVM of its own (see the
  * surefire configuration): it measures the whole process.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "reads the resident size from /proc")
 class MemoryTest {
   @Test
   void hundredThousandScopedMegabyteTensorsDoNotGrowResidentMemory() {

@@ -120,14 +120,15 @@ class NoNativeLibraryTest {
         ChildJvm.runWithClassPath(Child.class.getName(), classPathWithoutNativeJar(), null, List.of(), List.of());
     assertRestWorks(r);
     String platform = org.bytedeco.javacpp.Loader.getPlatform();
+    String file =
+        platform.startsWith("windows") ? "jtorch_ops.dll"
+            : platform.startsWith("macosx") ? "libjtorch_ops.dylib" : "libjtorch_ops.so";
+    String looked =
+        (platform.startsWith("macosx") ? "" : "org/jtorch/native/" + platform + "-gpu/" + file + " and ")
+            + "org/jtorch/native/" + platform + "/" + file;
     String expected =
         "argmaxLayer: java.lang.UnsatisfiedLinkError: jtorch's operator library is not available for "
-            + platform
-            + ": libjtorch_ops.so is not on the class path (looked for org/jtorch/native/"
-            + platform
-            + "-gpu/libjtorch_ops.so and org/jtorch/native/"
-            + platform
-            + "/libjtorch_ops.so).";
+            + platform + ": " + file + " is not on the class path (looked for " + looked + ").";
     assertTrue(r.stdout.contains(expected), r.toString());
     assertTrue(r.stdout.contains("org.jtorch:jtorch-native with the classifier " + platform),
         r.toString());

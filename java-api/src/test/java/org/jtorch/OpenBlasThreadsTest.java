@@ -13,6 +13,8 @@ import org.jtorch.bindings.ops.JtorchOps;
 import org.jtorch.nn.functional.F;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * OpenBLAS's threads (libjtorch_blas.so): by default as many as LibTorch's intra-op threads, run
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * parallel regions. The counters tell which path a call took: a call inside a region that needed
  * threads of its own would mean the region guard failed, which measured 28x slower attention.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the OpenBLAS shim (libjtorch_blas.so) is Linux-only")
 class OpenBlasThreadsTest {
   private static final int FORWARDED = 0, IN_REGION = 1, TEAM = 2, OWN_THREADS = 3;
 

@@ -15,6 +15,8 @@ import org.jtorch.nn.Sequential;
 import org.jtorch.nn.functional.F;
 import org.jtorch.optim.SGD;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * glibc's malloc thresholds (jtorch.mallopt): a training loop on a JVM thread does not hand
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * every step and faulted in again. Run {@code main} in a JVM with and without the switch to see
  * it.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "reads the resident size from /proc")
 class PageFaultMemoryTest {
   /** MLP faults per step allowed: measured 1.7 (with and without mallopt on glibc 2.36). */
   static final double MLP_BOUND = 20;

@@ -8,8 +8,11 @@ import org.jtorch.bindings.NativeLibraries;
 import org.jtorch.bindings.ops.JtorchOps;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** The startup recipe: applied by default, and each step left out when its switch is set. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "glibc malloc and the OpenBLAS shim are Linux-only")
 @Tag("jtorch-native") // the load recipe goes through jtorch's operator library
 class RuntimeRecipeTest {
   @Test

@@ -3,6 +3,8 @@ package org.jtorch;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Tensors nobody closes are freed by the garbage collector's net, which must fire on native memory
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * unscoped 2 MB tensors reached 12.3 GB resident under {@code -Xmx1g}. Runs in a JVM of its own
  * (a *MemoryTest, see the surefire configuration), with the suite's {@code -Xmx1g}.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "reads the resident size from /proc")
 class UnscopedMemoryTest {
   @Test
   void threeThousandUnscopedTwoMegabyteTensorsStayUnderOneAndAHalfGigabytes() {

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
+@EnabledOnOs(value = OS.LINUX, disabledReason = "reads glibc's /etc/ld.so.cache")
 class LinkerCacheTest {
   private static final int X86_64 = 0x0303;
   private static final int I386 = 0x0003;

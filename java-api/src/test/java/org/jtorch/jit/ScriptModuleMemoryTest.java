@@ -12,8 +12,11 @@ import org.jtorch.Scope;
 import org.jtorch.Tensor;
 import org.jtorch.Torch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** Calls with every kind of value free what they allocate: resident memory stays flat. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "reads the resident size from /proc")
 class ScriptModuleMemoryTest {
   @Test
   void manyCallsWithContainersKeepMemoryFlat() throws IOException {
