@@ -158,6 +158,24 @@ class ConsumerProjectTest {
     return out;
   }
 
+  /** Packages the consumer project in {@code dir} offline; its runtime class path. */
+  static String buildConsumer(Path dir) throws Exception {
+    run(dir,
+        List.of(MAVEN_HOME.resolve("bin/mvn").toString(), "-o", "-B", "-q",
+            "-Dmaven.repo.local=" + REPO, "-DskipTests", "package",
+            "dependency:build-classpath", "-Dmdep.outputFile=cp.txt"),
+        300);
+    return Files.readString(dir.resolve("cp.txt")).strip();
+  }
+
+  /** Runs the consumer's {@code com.example.App}; its output. */
+  static String runApp(Path dir, String cp) throws Exception {
+    return run(dir,
+        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            dir.resolve("target/classes") + File.pathSeparator + cp, "com.example.App"),
+        120);
+  }
+
   @Test
   void theReadmeSnippetBuildsAndRunsAConsumerOffline(@TempDir Path dir) throws Exception {
     String snippet = readmeBlock("## Add jtorch to your build", "```xml");
@@ -166,21 +184,11 @@ class ConsumerProjectTest {
     Files.writeString(dir.resolve("pom.xml"), consumerPom(snippet));
     Path src = Files.createDirectories(dir.resolve("src/main/java/com/example"));
     Files.writeString(src.resolve("App.java"), APP);
-    String mvn = MAVEN_HOME.resolve("bin/mvn").toString();
-    run(dir,
-        List.of(mvn, "-o", "-B", "-q", "-Dmaven.repo.local=" + REPO, "-DskipTests", "package",
-            "dependency:build-classpath", "-Dmdep.outputFile=cp.txt"),
-        300);
-    String cp = Files.readString(dir.resolve("cp.txt")).strip();
+    String cp = buildConsumer(dir);
     assertTrue(cp.contains("jtorch-native-" + VERSION + "-linux-x86_64.jar"), cp);
     assertTrue(cp.contains("pytorch-2.13.0-1.5.14-linux-x86_64.jar"), cp);
     assertFalse(cp.contains("junit"), "no test library leaks into a user's class path: " + cp);
-    List<String> java = new ArrayList<>();
-    java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    java.add("-cp");
-    java.add(dir.resolve("target/classes") + File.pathSeparator + cp);
-    java.add("com.example.App");
-    String out = run(dir, java, 120);
+    String out = runApp(dir, cp);
     assertTrue(out.contains("argmax [1, 0]"), out);
     assertTrue(out.contains("argmax_layer [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]"), out);
   }
@@ -209,19 +217,10 @@ class ConsumerProjectTest {
             + "      }");
     assertTrue(app.contains("catch (UnsatisfiedLinkError e)"), app);
     Files.writeString(src.resolve("App.java"), app);
-    String mvn = MAVEN_HOME.resolve("bin/mvn").toString();
-    run(dir,
-        List.of(mvn, "-o", "-B", "-q", "-Dmaven.repo.local=" + REPO, "-DskipTests", "package",
-            "dependency:build-classpath", "-Dmdep.outputFile=cp.txt"),
-        300);
-    String cp = Files.readString(dir.resolve("cp.txt")).strip();
+    String cp = buildConsumer(dir);
     assertFalse(cp.contains("jtorch-native"), cp);
     assertTrue(cp.contains("pytorch-2.13.0-1.5.14-linux-x86_64.jar"), cp);
-    String out =
-        run(dir,
-            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                dir.resolve("target/classes") + File.pathSeparator + cp, "com.example.App"),
-            120);
+    String out = runApp(dir, cp);
     assertTrue(out.contains("argmax [1, 0]"), out);
     assertTrue(out.contains("argmax_layer: jtorch's operator library is not available for"
         + " linux-x86_64: libjtorch_ops.so is not on the class path"), out);
