@@ -13,6 +13,7 @@
 # glue is compiled and linked against exactly those. Skipped when the glue is newer than the
 # preset class, the headers and the jtorch_ops library.
 cmake_minimum_required(VERSION 3.18)
+include("${CMAKE_CURRENT_LIST_DIR}/../../../../native/src/main/cmake/jtorch-platform.cmake")
 
 function(log text)
   message(NOTICE "[jtorch-bindings] ${text}")
@@ -47,17 +48,11 @@ foreach(_var CLASSES NATIVE_BUILD OPS_INCLUDE JAVA)
 endforeach()
 
 # JavaCPP's names: the platform's library file names and path separator.
+jtorch_library_file(glue_file "${PLATFORM}" jnijtorch_ops)
+jtorch_library_file(ops_file "${PLATFORM}" jtorch_ops)
 if(PLATFORM MATCHES "^windows-")
-  set(glue_file jnijtorch_ops.dll)
-  set(ops_file jtorch_ops.dll)
   set(sep ";")
-elseif(PLATFORM MATCHES "^macosx-")
-  set(glue_file libjnijtorch_ops.dylib)
-  set(ops_file libjtorch_ops.dylib)
-  set(sep ":")
 else()
-  set(glue_file libjnijtorch_ops.so)
-  set(ops_file libjtorch_ops.so)
   set(sep ":")
 endif()
 
@@ -74,20 +69,14 @@ if(NOT EXISTS "${cache}" OR NOT EXISTS "${ops_lib}")
   die("${ops_lib} is missing: build the native module first")
 endif()
 
-function(cache_value var name)
-  file(STRINGS "${cache}" _line REGEX "^${name}:[A-Z]*=" LIMIT_COUNT 1)
-  string(REGEX REPLACE "^${name}:[A-Z]*=" "" _line "${_line}")
-  string(REPLACE "\\;" ";" _line "${_line}")  # file(STRINGS) escapes a list's semicolons
-  set(${var} "${_line}" PARENT_SCOPE)
-endfunction()
-cache_value(include_dirs TORCH_INCLUDE_DIRS)
-cache_value(torch_lib_dir TORCH_LIB_DIR)
+jtorch_cache_value(include_dirs "${cache}" TORCH_INCLUDE_DIRS)
+jtorch_cache_value(torch_lib_dir "${cache}" TORCH_LIB_DIR)
 if(include_dirs STREQUAL "" OR torch_lib_dir STREQUAL "")
   die("${cache} names no TORCH_INCLUDE_DIRS / TORCH_LIB_DIR")
 endif()
 # The LibTorch libraries the linker takes (on Windows the import libraries made from the
 # presets' DLLs); the same folder as TORCH_LIB_DIR elsewhere.
-cache_value(torch_link_dir JTORCH_TORCH_LINK_DIR)
+jtorch_cache_value(torch_link_dir "${cache}" JTORCH_TORCH_LINK_DIR)
 if(torch_link_dir STREQUAL "")
   set(torch_link_dir "${torch_lib_dir}")
 endif()
