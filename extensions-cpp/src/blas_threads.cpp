@@ -1,15 +1,23 @@
 // The bridge from libjtorch_ops.so's hosts to libjtorch_blas.so (see jtorch/runtime.h and
 // jtorch/blas.h). That library is optional and loaded by the host into the global scope before
-// LibTorch, so it is looked up there rather than linked.
+// LibTorch, so it is looked up there rather than linked. It exists on Linux only (see
+// CMakeLists.txt); elsewhere every bridge reports it as not loaded.
 #include "jtorch/runtime.h"
 
+#if defined(__linux__)
 #include <dlfcn.h>
+#endif
 
 namespace {
 
 template <typename F>
 F blas_function(const char* name) {
+#if defined(__linux__)
   return reinterpret_cast<F>(dlsym(RTLD_DEFAULT, name));
+#else
+  (void)name;
+  return nullptr;
+#endif
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
  * points, and calls jtorch_blas_install() once LibTorch is loaded. */
 #pragma once
 
+/* Built on Linux only (it needs glibc's dlopen and GNU OpenMP); elsewhere OpenBLAS runs on one
+ * thread and jtorch_openblas_* (jtorch/runtime.h) report JTORCH_OPENBLAS_NOT_LOADED. */
 #define JTORCH_BLAS_API __attribute__((visibility("default")))
 
 #ifdef __cplusplus

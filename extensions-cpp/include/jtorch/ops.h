@@ -10,8 +10,15 @@
 #include <cstdint>
 #include <tuple>
 
+// The library's API. Windows: exported from jtorch_ops.dll while it is built (CMake defines
+// jtorch_ops_EXPORTS for its sources), imported by its consumers (the JNI glue). Elsewhere: the
+// library is compiled with hidden visibility, so only what is marked here is exported.
 #if defined(_WIN32)
+#if defined(jtorch_ops_EXPORTS)
 #define JTORCH_OPS_API __declspec(dllexport)
+#else
+#define JTORCH_OPS_API __declspec(dllimport)
+#endif
 #else
 #define JTORCH_OPS_API __attribute__((visibility("default")))
 #endif
