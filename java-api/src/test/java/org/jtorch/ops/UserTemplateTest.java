@@ -15,16 +15,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Steps 4 and 5 of extensions-cpp/template/README.md on the template as the native module builds
- * it (native/target/template/libmy_ops.so, from the same CMakeLists.txt a user runs).
+ * it (native/target/template/libmy_ops.so, .dylib on macOS, my_ops.dll on Windows, from the same
+ * CMakeLists.txt a user runs).
  */
 class UserTemplateTest {
   private static Path library() {
     String override = System.getProperty("jtorch.template.library");
     Path p = override != null
         ? Path.of(override)
-        : Path.of(System.getProperty("user.dir")).resolve("../native/target/template/libmy_ops.so");
+        : Path.of(System.getProperty("user.dir")).resolve("../native/target/template/" + libraryFile("my_ops"));
     assertTrue(Files.isRegularFile(p), "the native module builds the template into " + p);
     return p.normalize();
+  }
+
+  /** The platform's file name of library {@code name} (libNAME.so, libNAME.dylib, NAME.dll). */
+  private static String libraryFile(String name) {
+    String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+    return os.startsWith("windows") ? name + ".dll"
+        : "lib" + name + (os.startsWith("mac") ? ".dylib" : ".so");
   }
 
   @Test
