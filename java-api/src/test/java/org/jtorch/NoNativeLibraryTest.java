@@ -50,6 +50,8 @@ class NoNativeLibraryTest {
         report("call", () -> Ops.call("jtorch::min_max", x, 1L, false));
         report("gradFn", y::gradFn);
         report("cpuKernels", Ops::cpuKernels);
+        report("script", () -> org.jtorch.jit.Jit.compile(
+            "def f(x: Tensor) -> Tensor:\n    return torch.ops.jtorch.argmax_layer(x, 1)\n"));
         Object other = Ops.call("aten::mul.Tensor", x, x);
         System.out.println("aten=" + ((Tensor) other).sum().floatValue());
       }
@@ -110,6 +112,9 @@ class NoNativeLibraryTest {
       assertTrue(out.contains(op + ": java.lang.UnsatisfiedLinkError: jtorch's operator library"),
           op + "\n" + r);
     }
+    assertTrue(out.contains("script: org.jtorch.TorchException: "), r.toString());
+    assertTrue(out.contains("(jtorch's operators are not registered: jtorch's operator library"),
+        r.toString());
     assertFalse(r.stderr.contains("SIGSEGV") || r.stderr.contains("hs_err"), r.toString());
   }
 

@@ -187,7 +187,10 @@ public final class NativeLibraries {
     return why == null ? null : why.getMessage();
   }
 
-  /** The file the operator library was loaded from, or null where it is not loaded ({@link #opsAvailable()}). */
+  /**
+   * The file the operator library was loaded from, or null where it is not loaded ({@link
+   * #opsAvailable()}).
+   */
   public static Path opsLibrary() {
     load();
     return opsLibrary;
@@ -395,8 +398,8 @@ public final class NativeLibraries {
   }
 
   /**
-   * The operator library for {@code detected} (this JVM's platform): {@code jtorch.ops.library}, else
-   * the class path's, GPU flavour first. Null, with {@link #opsMissing} saying why, where there is
+   * The operator library for {@code detected} (this JVM's platform): {@code jtorch.ops.library},
+   * else the class path's, GPU flavour first. Null, with {@link #opsMissing} saying why, where there is
    * none.
    */
   private static Path locateOpsLibrary(String detected) throws IOException {

@@ -147,6 +147,13 @@ public final class Natives {
     if (message.isEmpty()) {
       message = "LibTorch failed without a message";
     }
+    boolean namesJtorchOps = message.contains("jtorch::") || message.contains("ops.jtorch.");
+    if (namesJtorchOps && !NativeLibraries.opsAvailable()) {
+      // a TorchScript model or source that calls jtorch's operators ("Unknown builtin op:
+      // jtorch::argmax_layer"), where their library is missing: say why
+      message += "\n(jtorch's operators are not registered: "
+          + NativeLibraries.opsUnavailableReason() + ")";
+    }
     TorchException t = new TorchException(message, backtrace, null);
     t.setStackTrace(e.getStackTrace());
     return t;
