@@ -6,7 +6,8 @@ records the outputs; the Java tests load the same files and must reproduce the o
 
   python3 generate_models.py
       the small TorchScript fixtures, committed:
-      java-api/src/test/resources/models/{cnn,lstm,dict_model,methods,argmax_layer}.pt, two files
+      java-api/src/test/resources/models/{cnn,lstm,dict_model,methods,argmax_layer,packed_lstm,
+      complex}.pt, two files
       that must not load (newer_version.pt: a newer archive format; state_dict.pt: a checkpoint)
       and models/expected.json (inputs and outputs, tensors in golden_common's encoding).
   python3 generate_models.py --resnet DIR
@@ -37,6 +38,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
+from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -179,6 +181,31 @@ class UsesArgmaxLayer(nn.Module):
 
     def forward(self, x):
         return torch.ops.jtorch.argmax_layer(self.lin(x), 1)
+
+
+class PackedClassifier(nn.Module):
+    """An LSTM classifier of variable-length sequences: its argument is a PackedSequence, a
+    NamedTuple in TorchScript (the caller must build that type, not a plain tuple)."""
+
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(4, 6, batch_first=True)
+        self.fc = nn.Linear(6, 3)
+
+    def forward(self, packed: PackedSequence) -> Tensor:
+        _, (h, _) = self.lstm(packed)
+        return self.fc(h[-1])
+
+
+class ComplexModel(nn.Module):
+    """complex in, complex out: a complex tensor scaled by a complex scalar, and a complex result."""
+
+    def forward(self, x: Tensor, c: complex) -> Tuple[Tensor, complex]:
+        return x * c, c * c + 1j
+
+    @torch.jit.export
+    def scales(self, cs: List[complex]) -> List[complex]:
+        return [c * 2 for c in cs]
 
 
 class SmallConvNet(nn.Module):
@@ -326,6 +353,27 @@ def small_fixtures(ops_lib):
     s = scripted(am, os.path.join(OUT, "argmax_layer.pt"))
     with torch.inference_mode():
         expected["argmax_layer"] = {"in": enc(x), "out": enc(s(x))}
+
+    # a PackedSequence argument: three sequences of lengths 5, 2 and 4, unsorted
+    torch.manual_seed(6)
+    pc = PackedClassifier().eval()
+    x = torch.randn(3, 5, 4)
+    packed = pack_padded_sequence(x, torch.tensor([5, 2, 4]), batch_first=True, enforce_sorted=False)
+    s = scripted(pc, os.path.join(OUT, "packed_lstm.pt"))
+    with torch.inference_mode():
+        out = s(packed)
+    expected["packed_lstm"] = {"data": enc(packed.data), "batch_sizes": enc(packed.batch_sizes),
+                               "sorted_indices": enc(packed.sorted_indices),
+                               "unsorted_indices": enc(packed.unsorted_indices), "out": enc(out)}
+
+    # complex scalars and tensors, both ways
+    cm = ComplexModel().eval()
+    x = torch.tensor([1 + 2j, -1j, 0.5 - 0.25j], dtype=torch.complex64)
+    c = complex(2, -1)
+    s = scripted(cm, os.path.join(OUT, "complex.pt"))
+    y, d = s(x, c)
+    expected["complex"] = {"in": enc(x), "c": [c.real, c.imag], "out": enc(y), "d": [d.real, d.imag],
+                           "scales": [[v.real, v.imag] for v in s.scales([1 + 1j, -2.5j])]}
 
     # a TorchScript archive that claims a format newer than this LibTorch reads
     torch.manual_seed(5)

@@ -847,6 +847,23 @@ public final class Tensor implements AutoCloseable {
     return query(a::item_double);
   }
 
+  /**
+   * The value of a one-element tensor as a complex number, PyTorch's {@code item()} of a complex
+   * tensor (a real tensor gives a zero imaginary part).
+   *
+   * @throws TorchException if the tensor does not have exactly one element
+   */
+  public Complex complexValue() {
+    org.bytedeco.pytorch.Tensor a = h();
+    return query(
+        () -> {
+          try (org.bytedeco.pytorch.Scalar s = a.item();
+              org.bytedeco.pytorch.DoubleComplex c = s.toComplexDouble()) {
+            return new Complex(c.real(), c.imag());
+          }
+        });
+  }
+
   /** The value of a one-element tensor as a long (floating values are truncated toward zero). */
   public long longValue() {
     org.bytedeco.pytorch.Tensor a = h();
@@ -881,13 +898,13 @@ public final class Tensor implements AutoCloseable {
    * }</pre>
    *
    * @throws TorchException if the tensor does not have exactly one element
-   * @throws IllegalStateException for a complex tensor (use {@link #toComplexArray()})
+   * @throws IllegalStateException for a complex tensor (use {@link #complexValue()})
    */
   public Number item() {
     DType d = dtype();
     if (d.isComplex()) {
       throw new IllegalStateException(
-          "item() of a complex tensor has no Java number; use toComplexArray()");
+          "item() of a complex tensor has no Java number; use complexValue()");
     }
     return d.isFloatingPoint() ? (Number) doubleValue() : (Number) longValue();
   }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.pytorch.Argument;
+import org.bytedeco.pytorch.DoubleComplex;
 import org.bytedeco.pytorch.FunctionSchema;
 import org.bytedeco.pytorch.GenericDict;
 import org.bytedeco.pytorch.GenericDictEntryRef;
@@ -25,12 +26,14 @@ import org.bytedeco.pytorch.Operation;
 import org.bytedeco.pytorch.Operator;
 import org.bytedeco.pytorch.OperatorName;
 import org.bytedeco.pytorch.OptionalType;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.TupleElements;
 import org.bytedeco.pytorch.TupleType;
 import org.bytedeco.pytorch.Type;
 import org.bytedeco.pytorch.TypeVector;
 import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.TypeKind;
+import org.jtorch.Complex;
 import org.jtorch.DType;
 import org.jtorch.Device;
 import org.jtorch.Tensor;
@@ -59,10 +62,12 @@ import org.jtorch.jit.Tuple;
  *       {@code float} where declared)</td></tr>
  *   <tr><td>{@code Double}, {@code Float}</td><td>{@code float}</td></tr>
  *   <tr><td>{@code Boolean}</td><td>{@code bool}</td></tr>
+ *   <tr><td>{@link Complex}</td><td>{@code complex} (as are numbers where declared)</td></tr>
  *   <tr><td>{@code String}</td><td>{@code str} (UTF-8)</td></tr>
  *   <tr><td>{@code null}, {@link Optional#empty()}</td><td>{@code None}</td></tr>
  *   <tr><td>{@code Optional.of(x)}</td><td>what {@code x} becomes</td></tr>
- *   <tr><td>{@link Tuple}</td><td>{@code Tuple[...]} (or a list where declared)</td></tr>
+ *   <tr><td>{@link Tuple}</td><td>{@code Tuple[...]} (or a list where declared; a NamedTuple such
+ *       as {@code PackedSequence} where one is declared)</td></tr>
  *   <tr><td>{@link List}, Java arrays ({@code long[]}, {@code double[]}, {@code Tensor[]},
  *       ...)</td><td>{@code List[T]} (or a tuple where declared)</td></tr>
  *   <tr><td>{@link Map}</td><td>{@code Dict[K, V]} (keys: str, int, float, bool or Tensor)</td></tr>
@@ -74,7 +79,8 @@ import org.jtorch.jit.Tuple;
  *
  * {@code Tensor} → a new {@link Tensor} (owned by the current {@link org.jtorch.Scope}); {@code
  * int} → {@code Long}; {@code float} → {@code Double}; {@code bool} → {@code Boolean}; {@code str} →
- * {@code String}; {@code None} → {@code null}; tuples (named or not) → {@link Tuple}; lists → an
+ * {@code String}; {@code complex} → {@link Complex}; {@code None} → {@code null}; tuples (named or
+ * not) → {@link Tuple}; lists → an
  * unmodifiable {@link List}; dicts → an unmodifiable {@link Map} in the dict's insertion order;
  * {@code Device} → {@link Device}; a module object → what {@code moduleWrapper} makes of it.
  *
@@ -116,6 +122,14 @@ public final class IValues {
     /** The kind of this type. */
     public Kind kind() {
       return kind;
+    }
+
+    /**
+     * Whether this is a NamedTuple type ({@code PackedSequence}, a user's {@code NamedTuple}),
+     * whose annotation is its qualified name rather than {@code Tuple[...]}.
+     */
+    public boolean isNamedTuple() {
+      return kind == Kind.TUPLE && !text.startsWith("Tuple[");
     }
 
     /** The {@code i}-th contained type (a list's element, a dict's key and value, ...). */
@@ -169,6 +183,8 @@ public final class IValues {
   public static final JitType DEVICE = basic(7);
   /** {@code Any}. */
   public static final JitType ANY = basic(8);
+  /** {@code complex}. */
+  public static final JitType COMPLEX = basic(9);
 
   private static JitType basic(int i) {
     Argument args = BASICS.arguments();
@@ -373,6 +389,8 @@ public final class IValues {
       return FLOAT;
     } else if (value instanceof Boolean) {
       return BOOL;
+    } else if (value instanceof Complex) {
+      return COMPLEX;
     } else if (value instanceof String) {
       return STRING;
     } else if (value instanceof Device) {
@@ -471,8 +489,17 @@ public final class IValues {
           return new IValue(((Number) value).doubleValue());
         } else if (value instanceof Boolean) {
           return new IValue((boolean) (Boolean) value);
+        } else if (value instanceof Complex) {
+          return complex((Complex) value);
         }
         return null;
+      case COMPLEX:
+        if (value instanceof Complex) {
+          return complex((Complex) value);
+        }
+        return value instanceof Number && (isIntegral(value) || isFloating(value))
+            ? complex(new Complex(((Number) value).doubleValue(), 0))
+            : null;
       case BOOL:
         return value instanceof Boolean ? new IValue((boolean) (Boolean) value) : null;
       case STRING:
@@ -500,6 +527,14 @@ public final class IValues {
         return value instanceof Map ? dict((Map<?, ?>) value, t) : null;
       default:
         return null;
+    }
+  }
+
+  /** A TorchScript {@code complex}: LibTorch's IValue of a complex Scalar. */
+  private static IValue complex(Complex c) {
+    try (DoubleComplex d = new DoubleComplex(c.real(), c.imag());
+        Scalar s = new Scalar(d)) {
+      return new IValue(s);
     }
   }
 
@@ -533,7 +568,11 @@ public final class IValues {
         }
       }
       try (IValueVector v = new IValueVector(values);
-          org.bytedeco.pytorch.Tuple tuple = org.bytedeco.pytorch.Tuple.create(v)) {
+          org.bytedeco.pytorch.Tuple tuple =
+              t.isNamedTuple()
+                  // a NamedTuple parameter (PackedSequence, ...) takes only its own type
+                  ? org.bytedeco.pytorch.Tuple.createNamed(v, t.ptr)
+                  : org.bytedeco.pytorch.Tuple.create(v)) {
         return new IValue(tuple);
       }
     } finally {
@@ -678,6 +717,10 @@ public final class IValues {
       return v.toDouble();
     } else if (v.isBool()) {
       return v.toBool();
+    } else if (v.isComplexDouble()) {
+      try (DoubleComplex c = v.toComplexDouble()) {
+        return new Complex(c.real(), c.imag());
+      }
     } else if (v.isString()) {
       try (BytePointer s = v.toStringRef()) {
         return s.getString(StandardCharsets.UTF_8);

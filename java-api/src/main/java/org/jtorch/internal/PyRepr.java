@@ -46,7 +46,7 @@ public final class PyRepr {
   }
 
   /**
-   * Python's {@code repr} of a float: {@code 0.0}, {@code 0.5}, {@code 0.0005}, {@code 1e-05},
+   * Python's {@code repr} of a float: {@code 0.0}, {@code -0.0}, {@code 0.5}, {@code 0.0005}, {@code 1e-05},
    * {@code 1e+16}, {@code nan}, {@code inf}.
    */
   public static String floatRepr(double v) {
@@ -55,6 +55,9 @@ public final class PyRepr {
     }
     if (Double.isInfinite(v)) {
       return v > 0 ? "inf" : "-inf";
+    }
+    if (v == 0) {
+      return Math.copySign(1.0, v) < 0 ? "-0.0" : "0.0"; // BigDecimal has no negative zero
     }
     double a = Math.abs(v);
     if (v == Math.rint(v) && a < 1e16) {
