@@ -15,7 +15,9 @@ records the outputs; the Java tests load the same files and must reproduce the o
       committed), DIR/resnet18.json and the raw float32 input/output DIR/resnet18.{in,out}.bin.
   python3 generate_models.py --aoti DIR
       DIR/conv.pt2: an AOTInductor package of a small conv net (torch.export +
-      torch._inductor.aoti_compile_and_package; needs a C++ compiler) and DIR/conv_pt2.json.
+      torch._inductor.aoti_compile_and_package; needs a C++ compiler) and DIR/conv_pt2.json;
+      DIR/dyn.pt2: a package with a dynamic batch and time (each from 1) and DIR/dyn_pt2.json
+      (Python's runner's outputs at batch x time 1x1, 8x16 and 2x7).
       Not committed: the package holds a shared library compiled for this machine's CPU.
 
 The Java tests run the --resnet and --aoti steps themselves (into target/) when python3 with
@@ -206,6 +208,17 @@ class ComplexModel(nn.Module):
     @torch.jit.export
     def scales(self, cs: List[complex]) -> List[complex]:
         return [c * 2 for c in cs]
+
+
+class SequenceHead(nn.Module):
+    """[batch, time, 4] -> [batch, 3]: a linear layer on every step, then the mean over time."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+
+    def forward(self, x):
+        return torch.tanh(self.fc(x)).mean(dim=1)
 
 
 class SmallConvNet(nn.Module):
@@ -466,6 +479,27 @@ def aoti(out_dir):
         json.dump({"torch": torch.__version__, "in": enc(x), "logits": enc(logits), "probs": enc(probs),
                    "max_abs_diff_vs_eager": float((logits - eager).abs().max())}, f, indent=1)
     print(f"{path}: {os.path.getsize(path)} bytes")
+
+    # dynamic batch and time, both declared from 1: torch.export specialises 0 and 1, so the
+    # package's compiled input checks demand >= 2 although Python's runner serves 1
+    torch.manual_seed(7)
+    head = SequenceHead().eval()
+    batch = torch.export.Dim("batch", min=1, max=8)
+    time = torch.export.Dim("time", min=1, max=16)
+    dyn = os.path.abspath(os.path.join(out_dir, "dyn.pt2"))
+    with torch.no_grad():
+        program = torch.export.export(head, (torch.randn(3, 5, 4),),
+                                      dynamic_shapes={"x": {0: batch, 1: time}})
+        torch._inductor.aoti_compile_and_package(program, package_path=dyn)
+    runner = torch._inductor.aoti_load_package(dyn)
+    cases = {}
+    with torch.inference_mode():
+        for b, t in ((1, 1), (8, 16), (2, 7)):
+            x = torch.randn(b, t, 4)
+            cases[f"{b}x{t}"] = {"in": enc(x), "out": enc(runner(x))}
+    with open(os.path.join(out_dir, "dyn_pt2.json"), "w") as f:
+        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=1)
+    print(f"{dyn}: {os.path.getsize(dyn)} bytes")
 
 
 def main():

@@ -46,12 +46,14 @@ import org.jtorch.internal.Natives;
  *
  * The package runs on tensors only, flattened in the order {@code torch.export} saw them, and
  * each input must have the dtype, device and shape it was exported with (dynamic dimensions
- * within their declared range). jtorch turns on the input checks that AOTInductor compiles into
- * every package (the environment variable {@code AOTI_RUNTIME_CHECK_INPUTS}, set for this process
- * when the first package loads unless it is set already, or unless the system property {@code
- * jtorch.aoti.checkInputs=false}): an input that does not match fails with a {@link
- * TorchException} ("input_handles[0]: unmatched dim value at 2, expected: 16, but got: 8")
- * instead of reading memory it should not.
+ * within their declared range). jtorch checks each input before the call, against the checks
+ * AOTInductor generates into the package's source (read at load time): an input that does not
+ * match fails with a {@link TorchException} ("input_handles[0]: unmatched dim value at 2,
+ * expected: 16, but got: 8") instead of reading memory it should not. A dynamic dimension
+ * declared from 1 accepts 1, as in Python, although torch.export compiles a check for {@code >=
+ * 2} into the package. A package whose checks cannot be read uses its compiled checks instead
+ * (the environment variable {@code AOTI_RUNTIME_CHECK_INPUTS}, set for this process unless it is
+ * set already); the system property {@code jtorch.aoti.checkInputs=false} turns both off.
  *
  * <h2>Threads and memory</h2>
  *
@@ -82,11 +84,15 @@ public final class AotiModel implements AutoCloseable {
   private volatile AOTIModelPackageLoader loader;
   private final Map<String, String> metadata;
   private final Path path;
+  /** The inputs' checks made in Java, or null (off, or left to the package's compiled checks). */
+  private final AotiInputSpec inputSpec;
 
-  private AotiModel(AOTIModelPackageLoader loader, Map<String, String> metadata, Path path) {
+  private AotiModel(
+      AOTIModelPackageLoader loader, Map<String, String> metadata, Path path, AotiInputSpec spec) {
     this.loader = loader;
     this.metadata = metadata;
     this.path = path;
+    this.inputSpec = spec;
   }
 
   /**
@@ -116,7 +122,7 @@ public final class AotiModel implements AutoCloseable {
     if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
       throw new IllegalArgumentException("not a readable file: " + p);
     }
-    checkEntryNames(p);
+    String wrapper = checkEntryNames(p);
     Map<String, String> metadata;
     try (ExtraFilesMap md =
         AOTIModelPackageLoader.load_metadata_from_package(p.toString(), MODEL_NAME)) {
@@ -125,14 +131,20 @@ public final class AotiModel implements AutoCloseable {
       throw Natives.translate(e);
     }
     checkInstructionSet(metadata.getOrDefault("AOTI_CPU_ISA", ""), cpuFlags(), p);
-    enableInputChecks();
+    AotiInputSpec spec = null;
+    if (checksWanted()) {
+      spec = wrapper == null ? null : AotiInputSpec.parse(wrapper);
+      if (spec == null) {
+        enableCompiledInputChecks();
+      }
+    }
     AOTIModelPackageLoader loader;
     try {
       loader = new AOTIModelPackageLoader(p.toString(), MODEL_NAME, false, instances, (byte) -1);
     } catch (RuntimeException e) {
       throw Natives.translate(e);
     }
-    return new AotiModel(loader, metadata, p);
+    return new AotiModel(loader, metadata, p, spec);
   }
 
   /**
@@ -144,15 +156,21 @@ public final class AotiModel implements AutoCloseable {
    *
    * @throws TorchException naming the entry
    */
-  static void checkEntryNames(Path p) {
+  static String checkEntryNames(Path p) {
+    String wrapper = null;
     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(p.toFile())) {
       java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
-        String name = entries.nextElement().getName();
+        java.util.zip.ZipEntry e = entries.nextElement();
+        String name = e.getName();
         if (!confined(name)) {
           throw new TorchException(
               "refusing " + p + ": the archive entry '" + name + "' would be extracted outside the"
                   + " package's folder");
+        }
+        if (wrapper == null && name.contains("/data/aotinductor/" + MODEL_NAME + "/")
+            && name.endsWith(".wrapper.cpp")) {
+          wrapper = readText(zip, e);
         }
       }
     } catch (java.util.zip.ZipException e) {
@@ -160,6 +178,19 @@ public final class AotiModel implements AutoCloseable {
           p + " is not an AOTInductor package: not a ZIP archive (" + e.getMessage() + ")");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+    return wrapper;
+  }
+
+  /** The most of a wrapper source that is read for its input checks (they come first). */
+  private static final int WRAPPER_LIMIT = 64 << 20;
+
+  /** An entry as UTF-8 text, at most {@link #WRAPPER_LIMIT} bytes of it (null if unreadable). */
+  private static String readText(java.util.zip.ZipFile zip, java.util.zip.ZipEntry e) {
+    try (java.io.InputStream in = zip.getInputStream(e)) {
+      return new String(in.readNBytes(WRAPPER_LIMIT), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException x) {
+      return null; // no Java checks: the compiled ones are used
     }
   }
 
@@ -210,6 +241,9 @@ public final class AotiModel implements AutoCloseable {
     org.bytedeco.pytorch.Tensor[] handles = new org.bytedeco.pytorch.Tensor[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       handles[i] = Handles.unwrap(Objects.requireNonNull(inputs[i], "input " + i));
+    }
+    if (inputSpec != null) {
+      inputSpec.check(inputs);
     }
     Lock l = lock.readLock();
     l.lock();
@@ -314,15 +348,21 @@ public final class AotiModel implements AutoCloseable {
 
   private static volatile boolean checksSet;
 
-  /** Turns on the input checks compiled into every package (read once per loaded library). */
-  private static synchronized void enableInputChecks() {
+  /** Whether inputs are checked at all ({@code jtorch.aoti.checkInputs}, default true). */
+  private static boolean checksWanted() {
+    return !"false".equalsIgnoreCase(System.getProperty(CHECK_INPUTS_PROPERTY, "true").trim());
+  }
+
+  /**
+   * Turns on the input checks compiled into every package, for a package whose checks jtorch
+   * cannot read ({@link AotiInputSpec}). A package reads the variable once, at its first call, so
+   * this holds for the packages first called from now on.
+   */
+  private static synchronized void enableCompiledInputChecks() {
     if (checksSet) {
       return;
     }
     checksSet = true;
-    if ("false".equalsIgnoreCase(System.getProperty(CHECK_INPUTS_PROPERTY, "true").trim())) {
-      return;
-    }
     // c10's set_env takes LibTorch's environment lock; overwrite=false keeps a user's choice
     torch.set_env(CHECK_INPUTS_ENV, "1", false);
   }

@@ -75,6 +75,53 @@ class AotiModelTest {
     }
   }
 
+  /**
+   * A package exported with a dynamic batch and time, each declared from 1, serves 1 and its
+   * declared maximum with Python's runner's outputs (its compiled checks demand >= 2, see
+   * AotiInputSpec), and jtorch's own checks still refuse what lies outside the declared ranges,
+   * other feature sizes, dtypes and layouts.
+   */
+  @Test
+  void dynamicDimensionsServeTheirWholeDeclaredRange() throws Exception {
+    JsonNode cases = new ObjectMapper().readTree(dir.resolve("dyn_pt2.json").toFile()).get("cases");
+    try (AotiModel m = AotiModel.load(dir.resolve("dyn.pt2"));
+        Scope scope = Scope.open()) {
+      for (String c : new String[] {"1x1", "8x16", "2x7"}) {
+        Golden.assertTensor(
+            cases.get(c).get("out"), m.forward(Golden.tensor(cases.get(c).get("in"))), 1e-6, c);
+      }
+      torchError(() -> m.forward(Torch.randn(9, 4, 4)), "dim value is too large at 0, expected to be <= 8, but got: 9");
+      torchError(() -> m.forward(Torch.randn(2, 17, 4)), "dim value is too large at 1, expected to be <= 16, but got: 17");
+      torchError(() -> m.forward(Torch.randn(0, 4, 4)), "dim value is too small at 0, expected it to be >= 1, but got: 0");
+      torchError(() -> m.forward(Torch.randn(2, 4, 5)), "unmatched dim value at 2, expected: 4, but got: 5");
+      torchError(() -> m.forward(Torch.randn(2, 4)), "unmatched number of dims, expected: 3, but got: 2");
+      // the stride of dim 0 depends on the time size: a contiguous input is required instead
+      // (here strides 1 and 2 are right, but dim 0 steps over 8 time steps, not 4)
+      torchError(() -> m.forward(Torch.randn(2, 8, 4).narrow(1, 0, 4)), "call contiguous()");
+      torchError(() -> m.forward(Torch.randn(4, 2, 4).transpose(0, 1)), "unmatched stride value at 1, expected: 4, but got: 8");
+    }
+  }
+
+  @Test
+  void theInputChecksAreReadFromThePackagesOwnSource() throws Exception {
+    String conv = AotiModel.checkEntryNames(dir.resolve("conv.pt2"));
+    AotiInputSpec spec = AotiInputSpec.parse(conv);
+    assertEquals(1, spec.inputs().size());
+    AotiInputSpec.Input in = spec.inputs().get(0);
+    assertEquals(DType.FLOAT32, in.dtype());
+    assertArrayEquals(new long[] {2, 3, 16, 16}, in.exact());
+    assertArrayEquals(new Long[] {768L, 256L, 16L, 1L}, in.strides());
+    assertFalse(in.contiguous());
+    AotiInputSpec.Input dyn =
+        AotiInputSpec.parse(AotiModel.checkEntryNames(dir.resolve("dyn.pt2"))).inputs().get(0);
+    assertArrayEquals(new long[] {-1, -1, 4}, dyn.exact());
+    assertArrayEquals(new long[] {1, 1, 0}, dyn.min()); // compiled as >= 2: 0/1 specialisation
+    assertArrayEquals(new long[] {8, 16, Long.MAX_VALUE}, dyn.max());
+    assertArrayEquals(new Long[] {null, 4L, 1L}, dyn.strides());
+    assertTrue(dyn.contiguous());
+    assertEquals(null, AotiInputSpec.parse("no checks here"));
+  }
+
   @Test
   void wrongInputsAreRejectedNotRun() {
     try (AotiModel m = AotiModel.load(dir.resolve("conv.pt2"));
