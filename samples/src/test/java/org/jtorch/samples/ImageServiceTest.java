@@ -43,9 +43,10 @@ class ImageServiceTest {
           "torch.jit.save(s, model_path)",
           "x = torch.frombuffer(bytearray(open(raw_path, 'rb').read()), dtype=torch.uint8)",
           "x = x.reshape(h, w, 3).permute(2, 0, 1).float()",
-          // torchvision's Resize(256) on a uint8 tensor (antialias=False), CenterCrop(224), ToTensor, Normalize
+          // torchvision's Resize(256) on a uint8 tensor (antialiased, its default), CenterCrop(224),
+          // ToTensor, Normalize
           "nh, nw = (256, int(256 * w / h)) if h <= w else (int(256 * h / w), 256)",
-          "x = F.interpolate(x[None], size=(nh, nw), mode='bilinear', align_corners=False)",
+          "x = F.interpolate(x[None], size=(nh, nw), mode='bilinear', align_corners=False, antialias=True)",
           "x = x.round().clamp(0, 255)",
           "top, left = int(round((nh - 224) / 2)), int(round((nw - 224) / 2))",
           "x = x[:, :, top:top + 224, left:left + 224] / 255",
@@ -56,6 +57,8 @@ class ImageServiceTest {
           "v, i = p.topk(5)",
           "print(' '.join(f'{int(a)}:{float(b):.6f}' for a, b in zip(i, v)))");
 
+  static final int W = 640;
+  static final int H = 480;
   static Path model;
   static String pythonTop5;
   static byte[] png;
@@ -63,13 +66,14 @@ class ImageServiceTest {
   @BeforeAll
   static void makeModel(@TempDir Path tmp) throws Exception {
     PythonSide.requireTorch();
-    BufferedImage picture = ImageService.demoPicture(200, 150);
+    // larger than 256 on both sides, so that Resize(256) shrinks it and antialiasing matters
+    BufferedImage picture = ImageService.demoPicture(W, H);
     png = ImageService.png(picture);
-    byte[] raw = new byte[200 * 150 * 3];
-    for (int y = 0; y < 150; y++) {
-      for (int x = 0; x < 200; x++) {
+    byte[] raw = new byte[W * H * 3];
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
         int p = picture.getRGB(x, y);
-        int o = (y * 200 + x) * 3;
+        int o = (y * W + x) * 3;
         raw[o] = (byte) (p >> 16);
         raw[o + 1] = (byte) (p >> 8);
         raw[o + 2] = (byte) p;
@@ -79,7 +83,8 @@ class ImageServiceTest {
     Path script = Files.writeString(tmp.resolve("make_model.py"), PYTHON);
     model = tmp.resolve("small_cnn.pt");
     SampleFiles.Output o =
-        SampleFiles.python(180, script.toString(), model.toString(), rawFile.toString(), "150", "200")
+        SampleFiles.python(
+            180, script.toString(), model.toString(), rawFile.toString(), "" + H, "" + W)
             .orElseThrow();
     assertTrue(o.ok(), o.text());
     pythonTop5 = o.text().strip().lines().reduce((a, b) -> b).orElseThrow();

@@ -151,6 +151,17 @@ final class Images {
    * {@code antialias=False}; uint8 images are rounded back to uint8.
    */
   static Tensor resize(Tensor img, long h, long w) {
+    return resize(img, h, w, false);
+  }
+
+  /**
+   * Bilinear resize of the last two dims, torchvision's tensor {@code resize}: floating images
+   * as they are, others through float32 and rounded back. With {@code antialias} (torchvision's
+   * default) the kernel widens with the downscaling factor, as {@code F.interpolate(...,
+   * antialias=True)}: LibTorch's {@code _upsample_bilinear2d_aa}, which the presets do not wrap
+   * (called through the dispatcher).
+   */
+  static Tensor resize(Tensor img, long h, long w, boolean antialias) {
     long[] s = img.shape();
     if (height(s) == h && width(s) == w) {
       return img;
@@ -158,9 +169,15 @@ final class Images {
     boolean floatIn = isFloat(img);
     Tensor x = floatIn ? img : img.to(DType.FLOAT32);
     try (Tensor x4 = x.reshape(1, -1, height(s), width(s))) {
-      org.bytedeco.pytorch.Tensor hx = NativeCalls.h(x4, "x");
       long[] size = {h, w};
-      try (Tensor r4 = NativeCalls.tensor(() -> torch.upsample_bilinear2d(hx, size, false))) {
+      Tensor resized;
+      if (antialias) {
+        resized = BILINEAR_AA.callTensor(x4, size, false, null, null);
+      } else {
+        org.bytedeco.pytorch.Tensor hx = NativeCalls.h(x4, "x");
+        resized = NativeCalls.tensor(() -> torch.upsample_bilinear2d(hx, size, false));
+      }
+      try (Tensor r4 = resized) {
         long[] out = s.clone();
         out[out.length - 2] = h;
         out[out.length - 1] = w;
@@ -180,6 +197,10 @@ final class Images {
       }
     }
   }
+
+  /** {@code aten::_upsample_bilinear2d_aa(self, output_size, align_corners, scales_h, scales_w)}. */
+  private static final org.jtorch.ops.OpHandle BILINEAR_AA =
+      org.jtorch.ops.Ops.op("aten::_upsample_bilinear2d_aa");
 
   /**
    * An affine warp about the image centre, torchvision's tensor {@code affine}: {@code angle}

@@ -5,8 +5,8 @@ import org.jtorch.Tensor;
 
 /**
  * A crop of random area and aspect ratio, resized to {@code height x width}, torchvision's {@code
- * RandomResizedCrop} (bilinear, without antialiasing, see {@link Resize}). The crop is drawn as
- * torchvision draws it: up to 10 tries of an area fraction in {@code scale} and a log-uniform ratio
+ * RandomResizedCrop} (bilinear, antialiased as torchvision's default, see {@link Resize}). The
+ * crop is drawn as torchvision draws it: up to 10 tries of an area fraction in {@code scale} and a log-uniform ratio
  * in {@code ratio}, then a centre crop as fallback.
  */
 public final class RandomResizedCrop implements Transform {
@@ -82,7 +82,7 @@ public final class RandomResizedCrop implements Transform {
     long[] s = Images.checkImage(input, 2, "RandomResizedCrop");
     long[] p = getParams(Images.height(s), Images.width(s), scale, ratio, Rand.source(generator));
     try (Tensor crop = Images.crop(input, p[0], p[1], p[2], p[3])) {
-      Tensor r = Images.resize(crop, height, width);
+      Tensor r = Images.resize(crop, height, width, true);
       return r == crop ? crop.clone() : r;
     }
   }

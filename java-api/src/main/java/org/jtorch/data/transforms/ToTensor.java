@@ -76,13 +76,24 @@ public final class ToTensor implements Transform {
     return rgb(image, alpha ? 4 : 3);
   }
 
-  /** The pixels of {@code image} as a uint8 {@code [channels, H, W]} tensor, RGB(A). */
+  /**
+   * The pixels of {@code image} as a uint8 {@code [channels, H, W]} tensor, RGB(A): with 3
+   * channels what torchvision's {@code ImageFolder} reads (PIL's {@code convert("RGB")}: alpha is
+   * dropped, not blended), with 4 {@code convert("RGBA")}. Grey images (with or without alpha)
+   * give their grey level in all three channels, as PIL does; Java's own conversion of grey to
+   * RGB ({@code getRGB}) would apply a colour-space curve instead (64 becomes 137).
+   */
   public static Tensor rgb(BufferedImage image, int channels) {
     if (channels != 3 && channels != 4) {
       throw new IllegalArgumentException("channels must be 3 (RGB) or 4 (RGBA), got " + channels);
     }
     int w = image.getWidth();
     int h = image.getHeight();
+    java.awt.image.ColorModel cm = image.getColorModel();
+    if (cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+        && !(cm instanceof java.awt.image.IndexColorModel)) {
+      return grey(image, channels);
+    }
     int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
     int plane = w * h;
     byte[] chw = new byte[channels * plane];
@@ -96,5 +107,41 @@ public final class ToTensor implements Transform {
       }
     }
     return Torch.fromBytes(chw, DType.UINT8, channels, h, w);
+  }
+
+  /** A grey image's levels, replicated into R, G and B (and its alpha, where asked for). */
+  private static Tensor grey(BufferedImage image, int channels) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    java.awt.image.Raster raster = image.getRaster();
+    java.awt.image.ColorModel cm = image.getColorModel();
+    int plane = w * h;
+    byte[] chw = new byte[channels * plane];
+    byte[] level = to8Bits(raster.getSamples(0, 0, w, h, 0, (int[]) null), cm.getComponentSize(0));
+    for (int c = 0; c < 3; c++) {
+      System.arraycopy(level, 0, chw, c * plane, plane);
+    }
+    if (channels == 4) {
+      if (cm.hasAlpha()) {
+        int band = raster.getNumBands() - 1;
+        byte[] alpha =
+            to8Bits(raster.getSamples(0, 0, w, h, band, (int[]) null), cm.getComponentSize(band));
+        System.arraycopy(alpha, 0, chw, 3 * plane, plane);
+      } else {
+        java.util.Arrays.fill(chw, 3 * plane, 4 * plane, (byte) 255);
+      }
+    }
+    return Torch.fromBytes(chw, DType.UINT8, channels, h, w);
+  }
+
+  /** Samples of {@code bits} bits as 8-bit levels (16-bit: the high byte; 1-4 bits: scaled). */
+  private static byte[] to8Bits(int[] samples, int bits) {
+    byte[] out = new byte[samples.length];
+    int max = (1 << bits) - 1;
+    for (int i = 0; i < samples.length; i++) {
+      int v = samples[i];
+      out[i] = (byte) (bits == 8 ? v : bits > 8 ? v >>> (bits - 8) : (v * 255 + max / 2) / max);
+    }
+    return out;
   }
 }
