@@ -201,6 +201,20 @@ public final class DistributedDataParallel extends Module {
    */
   @Override
   public Tensor forward(Tensor input) {
+    Object out = forward(List.<Object>of(input));
+    if (out instanceof Tensor t) {
+      return t;
+    }
+    throw new IllegalStateException("the wrapped module returned no tensor; use call(Object...)");
+  }
+
+  /**
+   * The wrapped module's call ({@link Module#call(Object...)}, with its hooks) on any inputs,
+   * with DDP's synchronisation around it as in {@link #forward(Tensor)}. The output's tensors (a
+   * tensor, or a list or tuple of them) are what the reducer watches for unused parameters.
+   */
+  @Override
+  public Object forward(List<Object> inputs) {
     checkOpen();
     Reducer r = reducer();
     boolean grad = Torch.isGradEnabled();
@@ -217,11 +231,11 @@ public final class DistributedDataParallel extends Module {
     if (broadcastBuffers && requireForwardParamSync && !buffers.isEmpty()) {
       broadcastFromRank0(buffers);
     }
-    Tensor out = module.forward(input);
+    Object out = module.call(inputs.toArray());
     if (grad && requireBackwardGradSync) {
       requireForwardParamSync = true;
       try (TensorVector outputs =
-          findUnusedParameters ? ProcessGroup.vector(List.of(out)) : new TensorVector()) {
+          findUnusedParameters ? ProcessGroup.vector(tensorsOf(out)) : new TensorVector()) {
         Errors.call(
             () -> {
               r.prepare_for_backward(outputs);
@@ -232,6 +246,22 @@ public final class DistributedDataParallel extends Module {
       requireForwardParamSync = false;
     }
     return out;
+  }
+
+  /** The tensors of a module's output: itself, or the tensors of a list or tuple. */
+  private static List<Tensor> tensorsOf(Object out) {
+    if (out instanceof Tensor t) {
+      return List.of(t);
+    }
+    List<Tensor> ts = new java.util.ArrayList<>();
+    if (out instanceof List<?> l) {
+      for (Object o : l) {
+        if (o instanceof Tensor t) {
+          ts.add(t);
+        }
+      }
+    }
+    return ts;
   }
 
   /**

@@ -44,9 +44,13 @@ import org.jtorch.internal.PyRepr;
  * PyTorch). Fields are not discovered by reflection: the order of a class's fields is not
  * guaranteed by the JVM, and key order is part of the checkpoint format.
  *
- * <p><b>Calling</b>: {@link #forward(Tensor)} is the single-tensor call ({@code module(x)} in
- * Python) that {@link Sequential} chains. Modules whose PyTorch forward takes several inputs or
- * returns a tuple (attention, recurrent layers) add overloads with their own signatures.
+ * <p><b>Calling</b>: {@link #call(Tensor)} (or {@link #call(Object...)}) is Python's {@code
+ * module(x)}: it runs the hooks ({@link #registerForwardPreHook}, {@link #registerForwardHook},
+ * {@link #registerFullBackwardHook}) around {@link #forward(Tensor)}, the single-tensor forward
+ * pass a layer overrides; {@link Sequential} and DDP call their modules that way. Calling {@code
+ * forward} directly skips the hooks, as in Python. A module whose forward takes several inputs
+ * overrides {@link #forward(List)}; modules whose PyTorch forward returns a tuple (attention,
+ * recurrent layers) also have overloads with their own signatures.
  *
  * <p><b>Memory</b>: parameters and buffers belong to their module, never to a {@link
  * org.jtorch.Scope}; {@link #close()} frees them (and those of every submodule). Methods that
@@ -75,6 +79,142 @@ public abstract class Module implements AutoCloseable {
   public Tensor forward(Tensor input) {
     throw new UnsupportedOperationException(
         name() + " has no forward(Tensor); see its forward overloads");
+  }
+
+  /**
+   * The forward pass with any inputs, PyTorch's {@code forward(*args)}: what {@link
+   * #call(Object...)} runs, with the call's inputs in order. The default takes one tensor and runs
+   * {@link #forward(Tensor)}; modules whose forward takes several inputs (or other values)
+   * override this one, and are then usable through {@code call}, with hooks, and under DDP. (A
+   * list rather than varargs, so that it never competes with a layer's own overloads such as
+   * {@code ConvTranspose2d.forward(Tensor, long...)}.)
+   *
+   * @throws UnsupportedOperationException for inputs this module has no forward for
+   */
+  public Object forward(List<Object> inputs) {
+    if (inputs.size() == 1 && inputs.get(0) instanceof Tensor t) {
+      return forward(t);
+    }
+    throw new UnsupportedOperationException(
+        name() + " has no forward for " + inputs.size() + " inputs; override forward(List)");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Calling, and hooks
+
+  private volatile ModuleHooks hooks;
+
+  /**
+   * Calls the module, PyTorch's {@code module(*inputs)}: runs the forward pre-hooks (which may
+   * replace the inputs), {@link #forward(List)}, then the forward hooks (which may replace
+   * the output), and wires the full backward hooks to this call's gradients. Calling {@code
+   * forward} directly skips the hooks, as it does in Python.
+   */
+  public final Object call(Object... inputs) {
+    java.util.Objects.requireNonNull(inputs, "inputs");
+    ModuleHooks h = hooks;
+    return h == null || h.isEmpty()
+        ? forward(java.util.Arrays.asList(inputs.clone()))
+        : h.call(this, inputs);
+  }
+
+  /**
+   * {@link #call(Object...)} of one tensor that returns one tensor: PyTorch's {@code module(x)}.
+   *
+   * @throws IllegalStateException if the module (or a forward hook) returns something else
+   */
+  public final Tensor call(Tensor input) {
+    Object out = call(new Object[] {input});
+    if (out instanceof Tensor t) {
+      return t;
+    }
+    throw new IllegalStateException(
+        name() + " returned " + (out == null ? "null" : "a " + out.getClass().getName())
+            + " where a tensor was expected; use call(Object...)");
+  }
+
+  private ModuleHooks hooks() {
+    ModuleHooks h = hooks;
+    if (h == null) {
+      synchronized (this) {
+        h = hooks;
+        if (h == null) {
+          h = new ModuleHooks();
+          hooks = h;
+        }
+      }
+    }
+    return h;
+  }
+
+  /** A registered hook; {@link #remove()} (or {@code close()}) unregisters it. */
+  @FunctionalInterface
+  public interface HookHandle extends AutoCloseable {
+    /** Unregisters the hook; idempotent. PyTorch's {@code RemovableHandle.remove()}. */
+    void remove();
+
+    @Override
+    default void close() {
+      remove();
+    }
+  }
+
+  /** A forward pre-hook: PyTorch's {@code hook(module, args) -> None or modified input}. */
+  @FunctionalInterface
+  public interface ForwardPreHook {
+    /**
+     * Runs before {@code forward} with the inputs (unmodifiable). Returns null to keep them, a
+     * {@link List} to replace them, or any other value to replace them with that single input
+     * (as PyTorch wraps a non-tuple in a tuple).
+     */
+    Object apply(Module module, List<Object> inputs);
+  }
+
+  /** A forward hook: PyTorch's {@code hook(module, args, output) -> None or modified output}. */
+  @FunctionalInterface
+  public interface ForwardHook {
+    /** Runs after {@code forward}; returns null to keep {@code output}, or its replacement. */
+    Object apply(Module module, List<Object> inputs, Object output);
+  }
+
+  /**
+   * A full backward hook: PyTorch's {@code hook(module, grad_input, grad_output) -> tuple(Tensor)
+   * or None}. The gradients are valid during the call only ({@code clone()} to keep one); an
+   * entry is null where PyTorch's is None.
+   */
+  @FunctionalInterface
+  public interface BackwardHook {
+    /** Returns null to keep {@code gradInput}, or its replacement (one entry per input). */
+    List<Tensor> apply(Module module, List<Tensor> gradInput, List<Tensor> gradOutput);
+  }
+
+  /**
+   * Registers a hook run by {@link #call(Object...)} before {@code forward}, PyTorch's {@code
+   * register_forward_pre_hook}. Hooks run in registration order.
+   */
+  public final HookHandle registerForwardPreHook(ForwardPreHook hook) {
+    return ModuleHooks.add(hooks().pre, hook);
+  }
+
+  /**
+   * Registers a hook run by {@link #call(Object...)} after {@code forward}, PyTorch's {@code
+   * register_forward_hook}. Hooks run in registration order, each seeing the previous one's
+   * output.
+   */
+  public final HookHandle registerForwardHook(ForwardHook hook) {
+    return ModuleHooks.add(hooks().post, hook);
+  }
+
+  /**
+   * Registers a hook run when the gradients with respect to the inputs of a {@link
+   * #call(Object...)} have been computed, PyTorch's {@code register_full_backward_hook}; see
+   * {@link BackwardHook}. It may replace {@code grad_input} where one input requires grad (the
+   * usual layer); with several such inputs a replacement throws {@link
+   * UnsupportedOperationException} during the backward pass. Calls made with grad mode off are
+   * not hooked.
+   */
+  public final HookHandle registerFullBackwardHook(BackwardHook hook) {
+    return ModuleHooks.add(hooks().backward, hook);
   }
 
   // ---------------------------------------------------------------------------------------------

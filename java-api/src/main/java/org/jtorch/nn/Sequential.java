@@ -33,12 +33,15 @@ public class Sequential extends ModuleSequence {
     return this;
   }
 
-  /** Feeds {@code input} through every module in turn. */
+  /**
+   * Feeds {@code input} through every module in turn, calling each ({@link Module#call(Tensor)},
+   * Python's {@code module(x)}), so that their hooks run.
+   */
   @Override
   public Tensor forward(Tensor input) {
     Tensor x = input;
     for (Module m : children()) {
-      x = m.forward(x);
+      x = m.call(x);
     }
     return x;
   }

@@ -172,11 +172,11 @@ public class TransformerEncoderLayer extends Module {
       srcMask = F.canonicalMask(srcMask, "src_mask", src.dtype());
       Tensor x = src;
       if (normFirst) {
-        x = x.add(saBlock(norm1.forward(x), srcMask, srcKeyPaddingMask, isCausal));
-        x = x.add(ffBlock(norm2.forward(x)));
+        x = x.add(saBlock(norm1.call(x), srcMask, srcKeyPaddingMask, isCausal));
+        x = x.add(ffBlock(norm2.call(x)));
       } else {
-        x = norm1.forward(x.add(saBlock(x, srcMask, srcKeyPaddingMask, isCausal)));
-        x = norm2.forward(x.add(ffBlock(x)));
+        x = norm1.call(x.add(saBlock(x, srcMask, srcKeyPaddingMask, isCausal)));
+        x = norm2.call(x.add(ffBlock(x)));
       }
       return scope.keep(x);
     }
@@ -185,12 +185,12 @@ public class TransformerEncoderLayer extends Module {
   private Tensor saBlock(Tensor x, Tensor attnMask, Tensor keyPaddingMask, boolean isCausal) {
     Tensor y =
         selfAttn.forward(x, x, x, keyPaddingMask, false, attnMask, true, isCausal).attnOutput();
-    return dropout1.forward(y);
+    return dropout1.call(y);
   }
 
   private Tensor ffBlock(Tensor x) {
-    Tensor h = linear1.forward(x);
+    Tensor h = linear1.call(x);
     h = gelu ? F.gelu(h) : F.relu(h);
-    return dropout2.forward(linear2.forward(dropout.forward(h)));
+    return dropout2.call(linear2.call(dropout.call(h)));
   }
 }
