@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jtorch.DType;
@@ -43,20 +42,15 @@ final class AotiInputSpec {
     return inputs;
   }
 
-  private static final Map<String, DType> DTYPES =
-      Map.ofEntries(
-          Map.entry("float32", DType.FLOAT32),
-          Map.entry("float64", DType.FLOAT64),
-          Map.entry("float16", DType.FLOAT16),
-          Map.entry("bfloat16", DType.BFLOAT16),
-          Map.entry("int64", DType.INT64),
-          Map.entry("int32", DType.INT32),
-          Map.entry("int16", DType.INT16),
-          Map.entry("int8", DType.INT8),
-          Map.entry("uint8", DType.UINT8),
-          Map.entry("bool", DType.BOOL),
-          Map.entry("complex64", DType.COMPLEX64),
-          Map.entry("complex128", DType.COMPLEX128));
+  /** The dtype AOTInductor names {@code aoti_torch_dtype_<name>}, PyTorch's name, or null. */
+  private static DType dtypeNamed(String name) {
+    for (DType d : DType.values()) {
+      if (d.toString().equals("torch." + name)) {
+        return d;
+      }
+    }
+    return null;
+  }
 
   private static final Pattern FUNCTION =
       Pattern.compile("static void check_input_(\\d+)\\(\\s*AtenTensorHandle\\* input_handles\\s*\\)");
@@ -107,7 +101,8 @@ final class AotiInputSpec {
     }
     Matcher d = DTYPE.matcher(body);
     Matcher dev = DEVICE.matcher(body);
-    if (!d.find() || !DTYPES.containsKey(d.group(1)) || !dev.find()) {
+    DType dtype = d.find() ? dtypeNamed(d.group(1)) : null;
+    if (dtype == null || !dev.find()) {
       return null;
     }
     int rank = 0;
@@ -150,7 +145,7 @@ final class AotiInputSpec {
     }
     boolean contiguous = missing;
     return new Input(
-        index, DTYPES.get(d.group(1)), exact, min, max, strides, contiguous,
+        index, dtype, exact, min, max, strides, contiguous,
         Integer.parseInt(dev.group(1)));
   }
 
@@ -230,6 +225,6 @@ final class AotiInputSpec {
   }
 
   private static String name(DType d) {
-    return d.name().toLowerCase(java.util.Locale.ROOT);
+    return d.toString().substring("torch.".length());
   }
 }
