@@ -51,6 +51,10 @@ def optimizers():
         ("radam", O.RAdam, dict(lr=0.01)),
         ("radam_decoupled", O.RAdam, dict(lr=0.01, weight_decay=0.1, decoupled_weight_decay=True)),
         ("sgd_groups", O.SGD, dict(lr=0.1, momentum=0.9)),
+        ("adadelta", O.Adadelta, dict()),
+        ("adadelta_opts", O.Adadelta, dict(lr=0.5, rho=0.8, eps=1e-4, weight_decay=0.05, maximize=True)),
+        ("rprop", O.Rprop, dict()),
+        ("rprop_opts", O.Rprop, dict(lr=0.05, etas=(0.4, 1.3), step_sizes=(1e-3, 0.2), maximize=True)),
     ]
     cases = []
     for cid, cls, kw in configs:
@@ -141,6 +145,10 @@ def schedulers():
         if cid == "chained":
             return S.ChainedScheduler([S.ConstantLR(opt, factor=0.2, total_iters=3),
                                        S.ExponentialLR(opt, gamma=0.9)])
+        if cid == "polynomial":
+            return S.PolynomialLR(opt, total_iters=6, power=2.0)
+        if cid == "polynomial_default":
+            return S.PolynomialLR(opt)
         if cid == "plateau":
             return S.ReduceLROnPlateau(opt, patience=2, factor=0.5, cooldown=1, min_lr=0.004)
         if cid == "plateau_max_abs":
@@ -150,7 +158,8 @@ def schedulers():
 
     ids = ["step", "multistep", "exponential", "cosine", "cosine_restarts", "linear", "constant",
            "onecycle", "onecycle_linear3", "cyclic", "cyclic_tri2", "cyclic_exp", "lambda",
-           "lambda_list", "sequential", "chained", "plateau", "plateau_max_abs"]
+           "lambda_list", "sequential", "chained", "plateau", "plateau_max_abs", "polynomial",
+           "polynomial_default"]
     cases = []
     for cid in ids:
         a = torch.zeros(2, requires_grad=True)

@@ -75,6 +75,16 @@ class OptimizerGoldenTest {
                 ParamGroup.of(List.of(p.get(0))),
                 ParamGroup.of(List.of(p.get(1))).lr(0.01).set("momentum", 0.5)),
             SGD.options().lr(0.1).momentum(0.9));
+      case "adadelta":
+        return new Adadelta(p, Adadelta.options());
+      case "adadelta_opts":
+        return new Adadelta(
+            p, Adadelta.options().lr(0.5).rho(0.8).eps(1e-4).weightDecay(0.05).maximize(true));
+      case "rprop":
+        return new Rprop(p, Rprop.options());
+      case "rprop_opts":
+        return new Rprop(
+            p, Rprop.options().lr(0.05).etas(0.4, 1.3).stepSizes(1e-3, 0.2).maximize(true));
       default:
         throw new IllegalArgumentException(id);
     }

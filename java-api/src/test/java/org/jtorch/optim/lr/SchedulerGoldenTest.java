@@ -55,6 +55,10 @@ class SchedulerGoldenTest {
         return new LinearLR(opt, 0.25, 0.9, 6);
       case "constant":
         return new ConstantLR(opt, 0.5, 4);
+      case "polynomial":
+        return new PolynomialLR(opt, 6, 2.0);
+      case "polynomial_default":
+        return new PolynomialLR(opt);
       case "onecycle":
         return new OneCycleLR(opt, OneCycleLR.options(List.of(0.5, 0.2), 20));
       case "onecycle_linear3":
