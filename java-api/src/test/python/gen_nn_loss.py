@@ -202,6 +202,52 @@ def main():
     error_case(cases, "err_triplet_margin", 0, lambda: nn.TripletMarginLoss(), [rq(3, 2), rq(3, 2), rq(3, 2)],
                forward=lambda m, a, p, n: F.triplet_margin_loss(a, p, n, margin=0.0))
     error_case(cases, "err_kl_shapes", 0, lambda: nn.KLDivLoss(), [rq(3, 2), rq(3, 3)])
+
+    # ---- Poisson and Gaussian NLL, the margin losses (drawn after everything above, which stays as it was)
+    two = lambda m, a, b: m(a, b)  # noqa: E731
+    rate, counts = rq(3, 4), torch.tensor([[0., 1., 3., 2.], [5., 0., 1., 7.], [2., 2., 0., 1.]])
+    mu, tgt, var = rq(4, 3), rq(4, 3), rq(4, 3).abs() + 0.1
+    scores, cls3 = rq(5, 4), torch.tensor([0, 3, 1, 2, 3])
+    pm, pm_y = rq(3, 5), torch.tensor([[1., -1., 1., 1., -1.], [-1., -1., 1., 1., 1.], [1., 1., -1., 1., -1.]])
+    dist, dist_y = rq(6).abs(), torch.tensor([1., -1., -1., 1., -1., 1.])
+    ml, ml_y = rq(3, 4), torch.tensor([[3, 0, -1, 1], [1, 2, 3, -1], [0, -1, 2, 3]])
+    mls_y = torch.tensor([[1., 0., 1., 0.], [0., 0., 1., 1.], [1., 1., 1., 0.]])
+    for red in REDS:
+        case(cases, f"poisson_{red}", 0, lambda: nn.PoissonNLLLoss(reduction=red), [rate, counts], forward=two)
+        case(cases, f"poisson_full_rate_{red}", 0,
+             lambda: nn.PoissonNLLLoss(log_input=False, full=True, eps=1e-3, reduction=red),
+             [rate.abs() + 0.25, counts], forward=two)
+        case(cases, f"gaussian_{red}", 0, lambda: nn.GaussianNLLLoss(reduction=red), [mu, tgt, var],
+             forward=lambda m, a, b, v: m(a, b, v))
+        case(cases, f"gaussian_full_lastdim_{red}", 0,
+             lambda: nn.GaussianNLLLoss(full=True, eps=0.3, reduction=red), [mu, tgt, var[:, 0].contiguous()],
+             forward=lambda m, a, b, v: m(a, b, v))
+        case(cases, f"multi_margin_{red}", 0, lambda: nn.MultiMarginLoss(reduction=red), [scores, cls3],
+             forward=two)
+        case(cases, f"multi_margin_p2_weight_{red}", 0,
+             lambda: nn.MultiMarginLoss(p=2, margin=0.5, weight=torch.tensor([1.0, 2.0, 0.5, 1.5]), reduction=red),
+             [scores, cls3], forward=two)
+        # soft_margin_loss has no gradient for its target: the target goes in detached
+        case(cases, f"soft_margin_{red}", 0, lambda: nn.SoftMarginLoss(reduction=red), [pm, pm_y],
+             forward=lambda m, a, b: m(a, b.detach()))
+        case(cases, f"hinge_{red}", 0, lambda: nn.HingeEmbeddingLoss(reduction=red), [dist, dist_y], forward=two)
+        case(cases, f"hinge_0.5_{red}", 0, lambda: nn.HingeEmbeddingLoss(0.5, reduction=red), [dist, dist_y],
+             forward=two)
+        case(cases, f"multilabel_margin_{red}", 0, lambda: nn.MultiLabelMarginLoss(reduction=red), [ml, ml_y],
+             forward=two)
+        case(cases, f"multilabel_soft_{red}", 0, lambda: nn.MultiLabelSoftMarginLoss(reduction=red), [ml, mls_y],
+             forward=two)
+        case(cases, f"multilabel_soft_weight_{red}", 0,
+             lambda: nn.MultiLabelSoftMarginLoss(weight=torch.tensor([1.0, 0.5, 2.0, 1.0]), reduction=red),
+             [ml, mls_y], forward=two)
+    case(cases, "gaussian_hetero_mean", 0, lambda: nn.GaussianNLLLoss(), [mu, tgt, var[:, :1].contiguous()],
+         forward=lambda m, a, b, v: m(a, b, v))
+    error_case(cases, "err_gaussian_var_size", 0, lambda: nn.GaussianNLLLoss(), [mu, tgt, rq(2, 3).abs()],
+               forward=lambda m, a, b, v: m(a, b, v))
+    error_case(cases, "err_gaussian_negative_var", 0, lambda: nn.GaussianNLLLoss(), [mu, tgt, -var],
+               forward=lambda m, a, b, v: m(a, b, v))
+    error_case(cases, "err_multi_margin_target", 0, lambda: nn.MultiMarginLoss(), [scores, cls3 + 2],
+               forward=two)
     write("loss", cases)
 
 

@@ -128,6 +128,22 @@ class LossesTest {
       put("cosine_" + red, () -> new CosineEmbeddingLoss(0.0, r));
       put("cosine_0.2_" + red, () -> new CosineEmbeddingLoss(0.2, r));
 
+      put("poisson_" + red, () -> new PoissonNLLLoss(true, false, 1e-8, r));
+      put("poisson_full_rate_" + red, () -> new PoissonNLLLoss(false, true, 1e-3, r));
+      put("gaussian_" + red, () -> new GaussianNLLLoss(false, 1e-6, r));
+      put("gaussian_full_lastdim_" + red, () -> new GaussianNLLLoss(true, 0.3, r));
+      put("multi_margin_" + red, () -> new MultiMarginLoss(1, 1.0, null, r));
+      put(
+          "multi_margin_p2_weight_" + red,
+          () -> new MultiMarginLoss(2, 0.5, Torch.tensor(new float[] {1, 2, 0.5f, 1.5f}), r));
+      put("soft_margin_" + red, () -> new SoftMarginLoss(r));
+      put("hinge_" + red, () -> new HingeEmbeddingLoss(1.0, r));
+      put("hinge_0.5_" + red, () -> new HingeEmbeddingLoss(0.5, r));
+      put("multilabel_margin_" + red, () -> new MultiLabelMarginLoss(r));
+      put("multilabel_soft_" + red, () -> new MultiLabelSoftMarginLoss(null, r));
+      put(
+          "multilabel_soft_weight_" + red,
+          () -> new MultiLabelSoftMarginLoss(Torch.tensor(new float[] {1, 0.5f, 2, 1}), r));
       put("ctc_padded_" + red, () -> new CTCLoss(CTCLoss.options().reduction(r)));
       put("ctc_concat_" + red, () -> new CTCLoss(CTCLoss.options().reduction(r)));
       put("ctc_blank3_" + red, () -> new CTCLoss(3, r, false));
@@ -190,6 +206,10 @@ class LossesTest {
     put("err_triplet_dims", TripletMarginLoss::new);
     put("err_triplet_margin", TripletMarginLoss::new);
     put("err_kl_shapes", KLDivLoss::new);
+    put("gaussian_hetero_mean", GaussianNLLLoss::new);
+    put("err_gaussian_var_size", GaussianNLLLoss::new);
+    put("err_gaussian_negative_var", GaussianNLLLoss::new);
+    put("err_multi_margin_target", MultiMarginLoss::new);
   }
 
   /** The module's own forward, with the arity of its PyTorch forward. */
@@ -224,6 +244,20 @@ class LossesTest {
     } else if (m instanceof CTCLoss l) {
       // the generator applies log_softmax inside forward: inputs are raw scores
       out = l.forward(a.logSoftmax(-1), b, in.get(2), in.get(3));
+    } else if (m instanceof PoissonNLLLoss l) {
+      out = l.forward(a, b);
+    } else if (m instanceof GaussianNLLLoss l) {
+      out = l.forward(a, b, in.get(2));
+    } else if (m instanceof MultiMarginLoss l) {
+      out = l.forward(a, b);
+    } else if (m instanceof SoftMarginLoss l) {
+      out = l.forward(a, b.detach()); // no gradient for the target, as the generator
+    } else if (m instanceof HingeEmbeddingLoss l) {
+      out = l.forward(a, b);
+    } else if (m instanceof MultiLabelMarginLoss l) {
+      out = l.forward(a, b);
+    } else if (m instanceof MultiLabelSoftMarginLoss l) {
+      out = l.forward(a, b);
     } else {
       throw new AssertionError(m.name());
     }
@@ -302,6 +336,20 @@ class LossesTest {
                   .blank(l.blank())
                   .reduction(l.reduction())
                   .zeroInfinity(l.zeroInfinity()));
+    } else if (m instanceof PoissonNLLLoss l) {
+      out = F.poissonNllLoss(a, b, l.logInput(), l.full(), l.eps(), l.reduction());
+    } else if (m instanceof GaussianNLLLoss l) {
+      out = F.gaussianNllLoss(a, b, in.get(2), l.full(), l.eps(), l.reduction());
+    } else if (m instanceof MultiMarginLoss l) {
+      out = F.multiMarginLoss(a, b, l.p(), l.margin(), l.weight, l.reduction());
+    } else if (m instanceof SoftMarginLoss l) {
+      out = F.softMarginLoss(a, b.detach(), l.reduction());
+    } else if (m instanceof HingeEmbeddingLoss l) {
+      out = F.hingeEmbeddingLoss(a, b, l.margin(), l.reduction());
+    } else if (m instanceof MultiLabelMarginLoss l) {
+      out = F.multilabelMarginLoss(a, b, l.reduction());
+    } else if (m instanceof MultiLabelSoftMarginLoss l) {
+      out = F.multilabelSoftMarginLoss(a, b, l.weight, l.reduction());
     } else {
       throw new AssertionError(m.name());
     }

@@ -1718,6 +1718,180 @@ public final class F {
     return tensor(() -> torch.margin_ranking_loss(x1, x2, y, margin, r));
   }
 
+  /**
+   * The negative log likelihood of a Poisson target, PyTorch's {@code F.poisson_nll_loss}: {@code
+   * exp(input) − target·input} with {@code logInput} (the input is the log of the rate), else
+   * {@code input − target·log(input + eps)}; {@code full} adds Stirling's approximation of {@code
+   * log(target!)} where the target is above 1.
+   */
+  public static Tensor poissonNllLoss(
+      Tensor input, Tensor target, boolean logInput, boolean full, double eps,
+      org.jtorch.nn.Reduction reduction) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    int r = reduction.code();
+    return tensor(() -> torch.poisson_nll_loss(x, y, logInput, full, eps, r));
+  }
+
+  /**
+   * The negative log likelihood of a Gaussian target, PyTorch's {@code F.gaussian_nll_loss}:
+   * {@code 0.5·(log(var) + (input − target)²/var)} with {@code var} clamped to at least {@code
+   * eps} (without a gradient through the clamp), plus {@code 0.5·log(2π)} with {@code full}.
+   * {@code var} has the input's shape, or lacks its last dim, or differs from it in one dim of
+   * size 1 (heteroscedastic), as in PyTorch.
+   *
+   * @throws IllegalArgumentException for a negative variance or a variance of another shape
+   *     (PyTorch's ValueError, with its message)
+   */
+  public static Tensor gaussianNllLoss(
+      Tensor input, Tensor target, Tensor var, boolean full, double eps,
+      org.jtorch.nn.Reduction reduction) {
+    try (org.jtorch.Scope scope = org.jtorch.Scope.open()) {
+      if (var.lt(0).any().booleanValue()) {
+        throw new IllegalArgumentException("var has negative entry/entries");
+      }
+      long[] in = input.shape();
+      long[] v = var.shape();
+      if (!java.util.Arrays.equals(in, v)) {
+        if (java.util.Arrays.equals(java.util.Arrays.copyOf(in, Math.max(in.length - 1, 0)), v)
+            && in.length > 0) {
+          var = var.unsqueeze(-1);
+        } else if (!(in.length == v.length && heteroscedastic(in, v))) {
+          throw new IllegalArgumentException("var is of incorrect size");
+        }
+      }
+      Tensor clamped = var.clone();
+      try (org.jtorch.autograd.GradMode off = org.jtorch.Torch.noGrad()) {
+        clamped.clamp_(eps, Double.POSITIVE_INFINITY);
+      }
+      Tensor loss = clamped.log().add(input.sub(target).pow(2).div(clamped)).mul(0.5);
+      if (full) {
+        loss = loss.add(0.5 * Math.log(2 * Math.PI));
+      }
+      return scope.keep(reduce(loss, reduction));
+    }
+  }
+
+  /** {@link #gaussianNllLoss(Tensor, Tensor, Tensor, boolean, double, org.jtorch.nn.Reduction)} with one variance for every element. */
+  public static Tensor gaussianNllLoss(
+      Tensor input, Tensor target, double var, boolean full, double eps,
+      org.jtorch.nn.Reduction reduction) {
+    if (var < 0) {
+      throw new IllegalArgumentException("var has negative entry/entries");
+    }
+    try (org.jtorch.Scope scope = org.jtorch.Scope.open()) {
+      Tensor v = org.jtorch.Torch.onesLike(input).mul(var);
+      return scope.keep(gaussianNllLoss(input, target, v, full, eps, reduction));
+    }
+  }
+
+  /** The sizes differ in one dim only, where the variance's size is 1 (PyTorch's rule). */
+  private static boolean heteroscedastic(long[] in, long[] v) {
+    long sum = 0;
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] != v[i]) {
+        sum += v[i];
+      }
+    }
+    return sum == 1;
+  }
+
+  /** {@code loss} reduced: as it is, its mean, or its sum. */
+  private static Tensor reduce(Tensor loss, org.jtorch.nn.Reduction reduction) {
+    switch (reduction) {
+      case MEAN:
+        return loss.mean();
+      case SUM:
+        return loss.sum();
+      default:
+        return loss;
+    }
+  }
+
+  /**
+   * The multi-class hinge loss, PyTorch's {@code F.multi_margin_loss}: for each sample and each
+   * class {@code i} other than the target {@code y}, {@code max(0, margin − x[y] + x[i])^p}
+   * (times {@code weight[y]}), summed and divided by the number of classes.
+   *
+   * @param weight per-class weights (one-dimensional), or null
+   * @throws IllegalArgumentException for {@code p} other than 1 and 2, or a weight that is not
+   *     one-dimensional (PyTorch's ValueError)
+   */
+  public static Tensor multiMarginLoss(
+      Tensor input, Tensor target, int p, double margin, Tensor weight,
+      org.jtorch.nn.Reduction reduction) {
+    if (p != 1 && p != 2) {
+      throw new IllegalArgumentException("only p == 1 and p == 2 supported");
+    }
+    if (weight != null && weight.dim() != 1) {
+      throw new IllegalArgumentException("weight must be one-dimensional");
+    }
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    int r = reduction.code();
+    try (TensorOptional w = optional(weight);
+        Scalar ps = new Scalar((long) p);
+        Scalar ms = new Scalar(margin)) {
+      return tensor(() -> torch.multi_margin_loss(x, y, ps, ms, w, r));
+    }
+  }
+
+  /**
+   * The two-class logistic loss, PyTorch's {@code F.soft_margin_loss}: {@code log(1 + exp(−y·x))}
+   * averaged over the elements of each sample's prediction, with targets 1 or −1.
+   */
+  public static Tensor softMarginLoss(
+      Tensor input, Tensor target, org.jtorch.nn.Reduction reduction) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    int r = reduction.code();
+    return tensor(() -> torch.soft_margin_loss(x, y, r));
+  }
+
+  /**
+   * PyTorch's {@code F.hinge_embedding_loss}: {@code x} where the target is 1, {@code max(0,
+   * margin − x)} where it is −1 (for distances, learning embeddings).
+   */
+  public static Tensor hingeEmbeddingLoss(
+      Tensor input, Tensor target, double margin, org.jtorch.nn.Reduction reduction) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    int r = reduction.code();
+    return tensor(() -> torch.hinge_embedding_loss(x, y, margin, r));
+  }
+
+  /**
+   * The multi-label hinge loss, PyTorch's {@code F.multilabel_margin_loss}: the target holds each
+   * sample's class indices, ended by the first −1; every (target class, other class) pair
+   * contributes {@code max(0, 1 − (x[target] − x[other]))}, divided by the number of classes.
+   */
+  public static Tensor multilabelMarginLoss(
+      Tensor input, Tensor target, org.jtorch.nn.Reduction reduction) {
+    org.bytedeco.pytorch.Tensor x = h(input, "input");
+    org.bytedeco.pytorch.Tensor y = h(target, "target");
+    int r = reduction.code();
+    return tensor(() -> torch.multilabel_margin_loss(x, y, r));
+  }
+
+  /**
+   * The multi-label one-versus-all logistic loss, PyTorch's {@code F.multilabel_soft_margin_loss}:
+   * {@code −(y·logσ(x) + (1 − y)·logσ(−x))}, times {@code weight} (per class, or null), averaged
+   * over the classes (the last dim).
+   */
+  public static Tensor multilabelSoftMarginLoss(
+      Tensor input, Tensor target, Tensor weight, org.jtorch.nn.Reduction reduction) {
+    try (org.jtorch.Scope scope = org.jtorch.Scope.open()) {
+      Tensor loss =
+          target.mul(logsigmoid(input)).add(target.neg().add(1).mul(logsigmoid(input.neg()))).neg();
+      if (weight != null) {
+        loss = loss.mul(weight);
+      }
+      long classDim = input.dim() - 1;
+      loss = loss.sum(classDim).div(input.shape()[(int) classDim]);
+      return scope.keep(reduce(loss, reduction));
+    }
+  }
+
   /** {@code tripletMarginLoss} with PyTorch's defaults (margin 1, p 2, eps 1e-6, no swap, mean). */
   public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
     return tripletMarginLoss(anchor, positive, negative, org.jtorch.nn.TripletMarginLoss.options());
