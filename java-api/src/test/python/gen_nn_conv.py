@@ -115,6 +115,19 @@ def pool_cases(cases):
     error_case(cases, "maxpool2d_kernel_too_big", 0, lambda: nn.MaxPool2d(5), [rq(1, 1, 3, 3)])
     error_case(cases, "avgpool2d_pad_too_big", 0, lambda: nn.AvgPool2d(2, padding=2), [rq(1, 1, 6, 6)])
     error_case(cases, "maxpool2d_1d_input", 0, lambda: nn.MaxPool2d(2), [rq(6)])
+    # 3-D pooling (drawn last, so the cases above keep their inputs)
+    module_case(cases, "maxpool3d", 0, lambda: nn.MaxPool3d(2), [rq(2, 2, 4, 4, 4)])
+    module_case(cases, "maxpool3d_opts", 0,
+                lambda: nn.MaxPool3d((3, 2, 2), stride=(2, 1, 2), padding=(1, 0, 1), dilation=(1, 2, 1),
+                                     ceil_mode=True), [rq(1, 2, 5, 6, 5)])
+    module_case(cases, "maxpool3d_indices", 0, lambda: nn.MaxPool3d(2, return_indices=True), [rq(1, 2, 4, 4, 4)])
+    module_case(cases, "avgpool3d", 0, lambda: nn.AvgPool3d(2), [rq(2, 2, 4, 4, 4)])
+    module_case(cases, "avgpool3d_opts", 0,
+                lambda: nn.AvgPool3d((3, 2, 2), stride=2, padding=1, ceil_mode=True, count_include_pad=False,
+                                     divisor_override=None), [rq(1, 2, 5, 6, 5)])
+    module_case(cases, "avgpool3d_divisor", 0, lambda: nn.AvgPool3d(2, divisor_override=3), [rq(1, 3, 4, 4, 4)])
+    module_case(cases, "maxpool3d_unbatched", 0, lambda: nn.MaxPool3d(2), [rq(2, 4, 4, 4)])
+    error_case(cases, "maxpool3d_2d_input", 0, lambda: nn.MaxPool3d(2), [rq(3, 3)])
 
 
 def bn_train_eval(m, x):
@@ -187,6 +200,12 @@ def norm_cases(cases):
     error_case(cases, "instancenorm2d_affine_channels", 0, lambda: nn.InstanceNorm2d(3, affine=True),
                [rq(2, 4, 3, 3)])
     error_case(cases, "instancenorm2d_one_element", 0, lambda: nn.InstanceNorm2d(3), [rq(2, 3, 1, 1)])
+    # BatchNorm3d (drawn last, so the cases above keep their inputs)
+    module_case(cases, "bn3d_train", 0, lambda: nn.BatchNorm3d(3), [rq(2, 3, 2, 3, 2)])
+    module_case(cases, "bn3d_train_eval", 0, lambda: nn.BatchNorm3d(3, momentum=0.2), [rq(2, 3, 2, 2, 3)],
+                forward=bn_train_eval)
+    module_case(cases, "bn3d_no_affine", 0, lambda: nn.BatchNorm3d(3, affine=False), [rq(2, 3, 2, 2, 2)])
+    error_case(cases, "bn3d_4d_input", 0, lambda: nn.BatchNorm3d(3), [rq(2, 3, 2, 2)])
 
 
 def resample_cases(cases):

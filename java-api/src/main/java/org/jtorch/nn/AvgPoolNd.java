@@ -88,8 +88,11 @@ public abstract class AvgPoolNd extends Module {
   public Tensor forward(Tensor input) {
     return dims == 1
         ? F.avgPool1d(input, kernelSize, stride, padding, ceilMode, countIncludePad)
-        : F.avgPool2d(
-            input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+        : dims == 3
+            ? F.avgPool3d(
+                input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride)
+            : F.avgPool2d(
+                input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
   }
 
   @Override

@@ -80,7 +80,9 @@ public abstract class MaxPoolNd extends Module {
   public Tensor forward(Tensor input) {
     return dims == 1
         ? F.maxPool1d(input, kernelSize, stride, padding, dilation, ceilMode)
-        : F.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
+        : dims == 3
+            ? F.maxPool3d(input, kernelSize, stride, padding, dilation, ceilMode)
+            : F.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
   }
 
   /**
@@ -90,7 +92,9 @@ public abstract class MaxPoolNd extends Module {
   public ValuesIndices forwardWithIndices(Tensor input) {
     return dims == 1
         ? F.maxPool1dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode)
-        : F.maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode);
+        : dims == 3
+            ? F.maxPool3dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode)
+            : F.maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode);
   }
 
   @Override

@@ -40,7 +40,15 @@ class PoolingLayersTest {
         .add("maxpool2d_double", () -> new MaxPool2d(MaxPool2d.options(2).padding(1)))
         .add("maxpool2d_kernel_too_big", () -> new MaxPool2d(5))
         .add("avgpool2d_pad_too_big", () -> new AvgPool2d(2, 2, 2))
-        .add("maxpool2d_1d_input", () -> new MaxPool2d(2));
+        .add("maxpool2d_1d_input", () -> new MaxPool2d(2))
+        .add("maxpool3d", () -> new MaxPool3d(2))
+        .add("maxpool3d_opts", () -> new MaxPool3d(MaxPool3d.options(3, 2, 2).stride(2, 1, 2).padding(1, 0, 1).dilation(1, 2, 1).ceilMode(true)))
+        .add("maxpool3d_indices", () -> new MaxPool3d(2), (m, in) -> indices(m.forwardWithIndices(in.get(0))))
+        .add("avgpool3d", () -> new AvgPool3d(2))
+        .add("avgpool3d_opts", () -> new AvgPool3d(AvgPool3d.options(3, 2, 2).stride(2).padding(1).ceilMode(true).countIncludePad(false)))
+        .add("avgpool3d_divisor", () -> new AvgPool3d(AvgPool3d.options(2).divisorOverride(3)))
+        .add("maxpool3d_unbatched", () -> new MaxPool3d(2))
+        .add("maxpool3d_2d_input", () -> new MaxPool3d(2));
   }
 
   private static List<Tensor> indices(ValuesIndices r) {

@@ -109,6 +109,9 @@ final class ConvFunctions {
     if (dims == 1) {
       return tensor(() -> torch.max_pool1d(x, k, s, p, d, ceilMode));
     }
+    if (dims == 3) {
+      return tensor(() -> torch.max_pool3d(x, k, s, p, d, ceilMode));
+    }
     return tensor(() -> torch.max_pool2d(x, k, s, p, d, ceilMode));
   }
 
@@ -123,7 +126,9 @@ final class ConvFunctions {
     Tensor[] r =
         dims == 1
             ? pair(() -> torch.max_pool1d_with_indices(x, k, s, p, d, ceilMode))
-            : pair(() -> torch.max_pool2d_with_indices(x, k, s, p, d, ceilMode));
+            : dims == 3
+                ? pair(() -> torch.max_pool3d_with_indices(x, k, s, p, d, ceilMode))
+                : pair(() -> torch.max_pool2d_with_indices(x, k, s, p, d, ceilMode));
     return new ValuesIndices(r[0], r[1]);
   }
 
@@ -140,13 +145,22 @@ final class ConvFunctions {
   static Tensor avgPool2d(
       Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
       boolean countIncludePad, Long divisorOverride) {
+    return avgPool(2, input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+  }
+
+  /** 2-D or 3-D average pooling ({@code dims}), with an optional divisor. */
+  static Tensor avgPool(
+      int dims, Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+      boolean countIncludePad, Long divisorOverride) {
     org.bytedeco.pytorch.Tensor x = h(input, "input");
     long[] k = arg(kernelSize, "kernelSize");
     long[] s = stride == null ? new long[0] : stride;
     long[] p = arg(padding, "padding");
     try (LongOptional div =
         divisorOverride == null ? new LongOptional() : new LongOptional(divisorOverride)) {
-      return tensor(() -> torch.avg_pool2d(x, k, s, p, ceilMode, countIncludePad, div));
+      return dims == 3
+          ? tensor(() -> torch.avg_pool3d(x, k, s, p, ceilMode, countIncludePad, div))
+          : tensor(() -> torch.avg_pool2d(x, k, s, p, ceilMode, countIncludePad, div));
     }
   }
 

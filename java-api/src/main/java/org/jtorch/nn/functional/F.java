@@ -496,6 +496,47 @@ public final class F {
     return avgPool2d(input, kernelSize, null, new long[] {0}, false, true, null);
   }
 
+  /**
+   * 3-D max pooling over (N, C, D, H, W) or (C, D, H, W), PyTorch's {@code F.max_pool3d(input,
+   * kernel_size, stride, padding, dilation, ceil_mode)}; a null {@code stride} means the kernel
+   * size. Size arrays hold one value or one per spatial dim.
+   */
+  public static Tensor maxPool3d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPool(3, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /** {@code F.max_pool3d(input, kernelSize)}: stride = kernel, no padding. */
+  public static Tensor maxPool3d(Tensor input, long... kernelSize) {
+    return maxPool3d(input, kernelSize, null, new long[] {0}, new long[] {1}, false);
+  }
+
+  /** {@code F.max_pool3d(..., return_indices=True)}: the maxima and their flat indices. */
+  public static org.jtorch.ValuesIndices maxPool3dWithIndices(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+      boolean ceilMode) {
+    return ConvFunctions.maxPoolWithIndices(
+        3, input, kernelSize, stride, padding, dilation, ceilMode);
+  }
+
+  /**
+   * 3-D average pooling, PyTorch's {@code F.avg_pool3d(input, kernel_size, stride, padding,
+   * ceil_mode, count_include_pad, divisor_override)}; a null {@code stride} means the kernel size,
+   * a null {@code divisorOverride} the pooling region's size.
+   */
+  public static Tensor avgPool3d(
+      Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+      boolean countIncludePad, Long divisorOverride) {
+    return ConvFunctions.avgPool(
+        3, input, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+  }
+
+  /** {@code F.avg_pool3d(input, kernelSize)}. */
+  public static Tensor avgPool3d(Tensor input, long... kernelSize) {
+    return avgPool3d(input, kernelSize, null, new long[] {0}, false, true, null);
+  }
+
   /** Adaptive average pooling to {@code outputSize}, PyTorch's {@code F.adaptive_avg_pool1d}. */
   public static Tensor adaptiveAvgPool1d(Tensor input, long outputSize) {
     return ConvFunctions.adaptiveAvgPool(1, input, new long[] {outputSize});
