@@ -249,6 +249,17 @@ def main():
                 forward=lambda m, a, mm: m(a, src_mask=mm, is_causal=True), forward_seed=5)
     module_case(cases, "encoder_layer_nobias_unbatched", 145,
                 lambda: nn.TransformerEncoderLayer(4, 4, 8, dropout=0.0, bias=False), [rq(4, 4)])
+    # ---- TransformerEncoder: copies of one layer (same weights), then an optional norm
+    module_case(cases, "encoder_stack_train", 150,
+                lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8), 3, enable_nested_tensor=False),
+                [src], forward_seed=22)
+    module_case(cases, "encoder_stack_norm_masks", 151,
+                lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8, dropout=0.0), 2,
+                                              norm=nn.LayerNorm(4), enable_nested_tensor=False),
+                [src, smask, kpm], forward=lambda m, a, mm, p: m(a, mask=mm, src_key_padding_mask=p))
+    module_case(cases, "encoder_stack_eval", 152,
+                lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8), 2, enable_nested_tensor=False),
+                [src], train=False)
     save("attention", cases)
 
 

@@ -111,6 +111,7 @@ public class TransformerEncoderLayer extends Module {
 
   private final boolean normFirst;
   private final boolean gelu;
+  private final Options options;
 
   /** With PyTorch's defaults. */
   public TransformerEncoderLayer(long dModel, long nhead) {
@@ -132,6 +133,7 @@ public class TransformerEncoderLayer extends Module {
     }
     this.gelu = o.activation.equals("gelu");
     this.normFirst = o.normFirst;
+    this.options = o;
     selfAttn =
         registerModule(
             "self_attn",
@@ -151,6 +153,25 @@ public class TransformerEncoderLayer extends Module {
             "norm2", new LayerNorm(LayerNorm.options(o.dModel).eps(o.layerNormEps).bias(o.bias)));
     dropout1 = registerModule("dropout1", new Dropout(o.dropout));
     dropout2 = registerModule("dropout2", new Dropout(o.dropout));
+  }
+
+  /**
+   * A copy of this layer, as Python's {@code copy.deepcopy}: the same options, weights (copied)
+   * and mode, made without drawing from the default generator (so the random numbers that follow
+   * are Python's too).
+   */
+  TransformerEncoderLayer copy() {
+    org.bytedeco.pytorch.Generator g = org.bytedeco.pytorch.global.torch.getDefaultCPUGenerator();
+    org.bytedeco.pytorch.Tensor state = g.get_state();
+    try {
+      TransformerEncoderLayer c = new TransformerEncoderLayer(options);
+      c.loadStateDict(stateDict());
+      c.train(isTraining());
+      return c;
+    } finally {
+      g.set_state(state);
+      state.close();
+    }
   }
 
   @Override

@@ -213,6 +213,18 @@ class AttentionLayersTest {
             new TransformerEncoderLayer(
                 TransformerEncoderLayer.options(4, 4).dimFeedforward(8).dropout(0.0).bias(false)),
         ONE);
+    put("encoder_stack_train", () -> new TransformerEncoder(new TransformerEncoderLayer(4, 2, 8), 3), ONE);
+    put(
+        "encoder_stack_norm_masks",
+        () ->
+            new TransformerEncoder(
+                new TransformerEncoderLayer(
+                    TransformerEncoderLayer.options(4, 2).dimFeedforward(8).dropout(0.0)),
+                2,
+                new LayerNorm(4)),
+        (m, in) ->
+            List.of(((TransformerEncoder) m).forward(in.get(0), in.get(1), in.get(2), false)));
+    put("encoder_stack_eval", () -> new TransformerEncoder(new TransformerEncoderLayer(4, 2, 8), 2), ONE);
   }
 
   @TestFactory
