@@ -260,6 +260,27 @@ def main():
     module_case(cases, "encoder_stack_eval", 152,
                 lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8), 2, enable_nested_tensor=False),
                 [src], train=False)
+    # ---- TransformerDecoderLayer, TransformerDecoder, Transformer
+    tgt, mem = rq(3, 2, 4), rq(4, 2, 4)
+    tmask = nn.Transformer.generate_square_subsequent_mask(3)
+    tkpm = torch.tensor([[False, False, True], [False, False, False]])
+    module_case(cases, "decoder_layer_train", 160, lambda: nn.TransformerDecoderLayer(4, 2, 8), [tgt, mem],
+                forward_seed=23)
+    module_case(cases, "decoder_layer_normfirst_masks", 161,
+                lambda: nn.TransformerDecoderLayer(4, 2, 8, dropout=0.0, activation="gelu", norm_first=True),
+                [tgt, mem, tmask, tkpm, kpm],
+                forward=lambda m, t, mm, tm, tp, mp: m(t, mm, tgt_mask=tm, tgt_key_padding_mask=tp,
+                                                       memory_key_padding_mask=mp))
+    module_case(cases, "decoder_stack_norm", 162,
+                lambda: nn.TransformerDecoder(nn.TransformerDecoderLayer(4, 2, 8, dropout=0.0), 2,
+                                              norm=nn.LayerNorm(4)), [tgt, mem, tmask],
+                forward=lambda m, t, mm, tm: m(t, mm, tgt_mask=tm))
+    module_case(cases, "transformer_small", 163,
+                lambda: nn.Transformer(4, 2, 2, 2, 8, dropout=0.0, batch_first=True),
+                [mem.transpose(0, 1).contiguous(), tgt.transpose(0, 1).contiguous(), tmask],
+                forward=lambda m, s_, t, tm: m(s_, t, tgt_mask=tm))
+    module_case(cases, "transformer_train", 164, lambda: nn.Transformer(4, 2, 1, 1, 8), [mem, tgt],
+                forward_seed=24)
     save("attention", cases)
 
 

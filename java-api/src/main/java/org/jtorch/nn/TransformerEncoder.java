@@ -46,7 +46,7 @@ public class TransformerEncoder extends Module {
 
   @Override
   public Tensor forward(Tensor src) {
-    return forward(src, null, null, false);
+    return forward(src, null, null, null);
   }
 
   /**
@@ -55,22 +55,30 @@ public class TransformerEncoder extends Module {
    *
    * @param mask (L, L) or (N·nhead, L, L), bool (true masks) or float (added), or null
    * @param srcKeyPaddingMask (N, L) or (L), or null
-   * @param isCausal a hint that {@code mask} is the causal mask
+   * @param isCausal whether {@code mask} is the causal mask; null (PyTorch's None) detects it
    */
-  public Tensor forward(Tensor src, Tensor mask, Tensor srcKeyPaddingMask, boolean isCausal) {
+  public Tensor forward(Tensor src, Tensor mask, Tensor srcKeyPaddingMask, Boolean isCausal) {
     checkOpen();
     try (Scope scope = Scope.open()) {
       srcKeyPaddingMask =
           F.canonicalMask(srcKeyPaddingMask, "src_key_padding_mask", src.dtype());
       mask = F.canonicalMask(mask, "mask", src.dtype());
+      boolean causal = Transformer.isCausal(mask, isCausal, seqLen(src));
       Tensor out = src;
       for (Module m : layers) {
-        out = ((TransformerEncoderLayer) m).forward(out, mask, srcKeyPaddingMask, isCausal);
+        out = ((TransformerEncoderLayer) m).forward(out, mask, srcKeyPaddingMask, causal);
       }
       if (norm != null) {
         out = norm.call(out);
       }
       return scope.keep(out);
     }
+  }
+
+  /** The sequence length of {@code src}, as the first layer lays it out. */
+  private long seqLen(Tensor src) {
+    boolean batchFirst =
+        layers.size() > 0 && ((TransformerEncoderLayer) layers.get(0)).selfAttn.batchFirst();
+    return src.dim() == 3 && batchFirst ? src.shape()[1] : src.shape()[0];
   }
 }

@@ -161,17 +161,13 @@ public class TransformerEncoderLayer extends Module {
    * are Python's too).
    */
   TransformerEncoderLayer copy() {
-    org.bytedeco.pytorch.Generator g = org.bytedeco.pytorch.global.torch.getDefaultCPUGenerator();
-    org.bytedeco.pytorch.Tensor state = g.get_state();
-    try {
-      TransformerEncoderLayer c = new TransformerEncoderLayer(options);
-      c.loadStateDict(stateDict());
-      c.train(isTraining());
-      return c;
-    } finally {
-      g.set_state(state);
-      state.close();
-    }
+    return Generators.withoutDrawing(
+        () -> {
+          TransformerEncoderLayer c = new TransformerEncoderLayer(options);
+          c.loadStateDict(stateDict());
+          c.train(isTraining());
+          return c;
+        });
   }
 
   @Override

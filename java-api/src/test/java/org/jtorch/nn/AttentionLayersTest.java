@@ -223,8 +223,55 @@ class AttentionLayersTest {
                 2,
                 new LayerNorm(4)),
         (m, in) ->
-            List.of(((TransformerEncoder) m).forward(in.get(0), in.get(1), in.get(2), false)));
+            List.of(((TransformerEncoder) m).forward(in.get(0), in.get(1), in.get(2), null)));
     put("encoder_stack_eval", () -> new TransformerEncoder(new TransformerEncoderLayer(4, 2, 8), 2), ONE);
+    put(
+        "decoder_layer_train",
+        () -> new TransformerDecoderLayer(4, 2, 8),
+        (m, in) -> List.of(((TransformerDecoderLayer) m).forward(in.get(0), in.get(1))));
+    put(
+        "decoder_layer_normfirst_masks",
+        () ->
+            new TransformerDecoderLayer(
+                TransformerDecoderLayer.options(4, 2)
+                    .dimFeedforward(8)
+                    .dropout(0.0)
+                    .activation("gelu")
+                    .normFirst(true)),
+        (m, in) ->
+            List.of(
+                ((TransformerDecoderLayer) m)
+                    .forward(in.get(0), in.get(1), in.get(2), null, in.get(3), in.get(4), false,
+                        false)));
+    put(
+        "decoder_stack_norm",
+        () ->
+            new TransformerDecoder(
+                new TransformerDecoderLayer(
+                    TransformerDecoderLayer.options(4, 2).dimFeedforward(8).dropout(0.0)),
+                2,
+                new LayerNorm(4)),
+        (m, in) ->
+            List.of(
+                ((TransformerDecoder) m)
+                    .forward(in.get(0), in.get(1), in.get(2), null, null, null, null, false)));
+    put(
+        "transformer_small",
+        () ->
+            new Transformer(
+                Transformer.options(4, 2)
+                    .numEncoderLayers(2)
+                    .numDecoderLayers(2)
+                    .dimFeedforward(8)
+                    .dropout(0.0)
+                    .batchFirst(true)),
+        (m, in) -> List.of(((Transformer) m).forward(in.get(0), in.get(1), null, in.get(2))));
+    put(
+        "transformer_train",
+        () ->
+            new Transformer(
+                Transformer.options(4, 2).numEncoderLayers(1).numDecoderLayers(1).dimFeedforward(8)),
+        (m, in) -> List.of(((Transformer) m).forward(in.get(0), in.get(1))));
   }
 
   @TestFactory
@@ -245,6 +292,32 @@ class AttentionLayersTest {
       }
     }
     return tests.stream();
+  }
+
+  @Test
+  void causalMasksAndTransformerMisuse() {
+    try (Scope scope = Scope.open()) {
+      float inf = Float.NEGATIVE_INFINITY;
+      assertArrayEquals(
+          new float[] {0, inf, inf, 0, 0, inf, 0, 0, 0},
+          Transformer.generateSquareSubsequentMask(3).toFloatArray());
+      assertTrue(Transformer.isCausal(Transformer.generateSquareSubsequentMask(4), null, 4));
+      assertTrue(Transformer.isCausal(
+          Transformer.generateSquareSubsequentMask(4).isinf(), null, 4)); // the bool form
+      assertFalse(Transformer.isCausal(Torch.zeros(4, 4), null, 4));
+      assertFalse(Transformer.isCausal(Transformer.generateSquareSubsequentMask(4), false, 4));
+      Transformer t =
+          new Transformer(Transformer.options(4, 2).numEncoderLayers(1).numDecoderLayers(1)
+              .dimFeedforward(8));
+      IllegalArgumentException batch =
+          assertThrows(IllegalArgumentException.class,
+              () -> t.forward(Torch.randn(5, 2, 4), Torch.randn(3, 3, 4)));
+      assertEquals("the batch number of src and tgt must be equal", batch.getMessage());
+      IllegalArgumentException width =
+          assertThrows(IllegalArgumentException.class,
+              () -> t.forward(Torch.randn(5, 2, 4), Torch.randn(3, 2, 5)));
+      assertEquals("the feature number of src and tgt must be equal to d_model", width.getMessage());
+    }
   }
 
   @Test
