@@ -22,6 +22,23 @@ public class ModuleList extends ModuleSequence {
     }
   }
 
+  /**
+   * {@code n} modules made by {@code copy}, PyTorch's {@code _get_clones} (the layers of a
+   * Transformer stack).
+   *
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  static ModuleList copies(int n, java.util.function.Supplier<? extends Module> copy) {
+    if (n < 0) {
+      throw new IllegalArgumentException("numLayers must be non-negative, got " + n);
+    }
+    ModuleList list = new ModuleList();
+    for (int i = 0; i < n; i++) {
+      list.append(copy.get());
+    }
+    return list;
+  }
+
   /** Adds {@code module} at the end; returns this. */
   public ModuleList append(Module module) {
     add(module);

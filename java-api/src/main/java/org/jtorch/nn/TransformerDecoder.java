@@ -28,14 +28,7 @@ public class TransformerDecoder extends Module {
    */
   public TransformerDecoder(TransformerDecoderLayer decoderLayer, int numLayers, LayerNorm norm) {
     Objects.requireNonNull(decoderLayer, "decoderLayer");
-    if (numLayers < 0) {
-      throw new IllegalArgumentException("numLayers must be non-negative, got " + numLayers);
-    }
-    ModuleList list = new ModuleList();
-    for (int i = 0; i < numLayers; i++) {
-      list.append(decoderLayer.copy());
-    }
-    this.layers = registerModule("layers", list);
+    this.layers = registerModule("layers", ModuleList.copies(numLayers, decoderLayer::copy));
     this.norm = norm == null ? null : registerModule("norm", norm);
   }
 

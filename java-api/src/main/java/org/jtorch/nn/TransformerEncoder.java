@@ -33,14 +33,7 @@ public class TransformerEncoder extends Module {
    */
   public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers, LayerNorm norm) {
     Objects.requireNonNull(encoderLayer, "encoderLayer");
-    if (numLayers < 0) {
-      throw new IllegalArgumentException("numLayers must be non-negative, got " + numLayers);
-    }
-    ModuleList list = new ModuleList();
-    for (int i = 0; i < numLayers; i++) {
-      list.append(encoderLayer.copy());
-    }
-    this.layers = registerModule("layers", list);
+    this.layers = registerModule("layers", ModuleList.copies(numLayers, encoderLayer::copy));
     this.norm = norm == null ? null : registerModule("norm", norm);
   }
 
