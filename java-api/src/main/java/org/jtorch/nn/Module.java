@@ -124,7 +124,7 @@ public abstract class Module implements AutoCloseable {
    * @throws IllegalStateException if the module (or a forward hook) returns something else
    */
   public final Tensor call(Tensor input) {
-    Object out = call(new Object[] {input});
+    Object out = call(new Object[] {java.util.Objects.requireNonNull(input, "input")});
     if (out instanceof Tensor t) {
       return t;
     }

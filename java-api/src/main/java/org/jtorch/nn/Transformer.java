@@ -163,6 +163,11 @@ public class Transformer extends Module {
     }
   }
 
+  /** The sequence length of {@code x} (its dim 1 if batched and batch-first, else dim 0). */
+  static long seqLen(Tensor x, boolean batchFirst) {
+    return x.dim() == 3 && batchFirst ? x.shape()[1] : x.shape()[0];
+  }
+
   /** {@code forward(src, tgt)} with no masks. */
   public Tensor forward(Tensor src, Tensor tgt) {
     return forward(src, tgt, null, null, null, null, null, null);

@@ -50,8 +50,8 @@ public class TransformerDecoder extends Module {
     try (Scope scope = Scope.open()) {
       boolean batchFirst =
           layers.size() > 0 && ((TransformerDecoderLayer) layers.get(0)).selfAttn.batchFirst();
-      long seqLen = tgt.dim() == 3 && batchFirst ? tgt.shape()[1] : tgt.shape()[0];
-      boolean causal = Transformer.isCausal(tgtMask, tgtIsCausal, seqLen);
+      boolean causal =
+          Transformer.isCausal(tgtMask, tgtIsCausal, Transformer.seqLen(tgt, batchFirst));
       Tensor out = tgt;
       for (Module m : layers) {
         out =

@@ -94,13 +94,7 @@ public class TransformerDecoderLayer extends Module {
 
   /** A copy (options, weights, mode) made without drawing from the default generator. */
   TransformerDecoderLayer copy() {
-    return Generators.withoutDrawing(
-        () -> {
-          TransformerDecoderLayer c = new TransformerDecoderLayer(options);
-          c.loadStateDict(stateDict());
-          c.train(isTraining());
-          return c;
-        });
+    return Generators.deepCopy(this, () -> new TransformerDecoderLayer(options));
   }
 
   /** {@code forward(tgt, memory)} with no masks. */

@@ -56,7 +56,9 @@ public class TransformerEncoder extends Module {
       srcKeyPaddingMask =
           F.canonicalMask(srcKeyPaddingMask, "src_key_padding_mask", src.dtype());
       mask = F.canonicalMask(mask, "mask", src.dtype());
-      boolean causal = Transformer.isCausal(mask, isCausal, seqLen(src));
+      boolean batchFirst =
+          layers.size() > 0 && ((TransformerEncoderLayer) layers.get(0)).selfAttn.batchFirst();
+      boolean causal = Transformer.isCausal(mask, isCausal, Transformer.seqLen(src, batchFirst));
       Tensor out = src;
       for (Module m : layers) {
         out = ((TransformerEncoderLayer) m).forward(out, mask, srcKeyPaddingMask, causal);
@@ -66,12 +68,5 @@ public class TransformerEncoder extends Module {
       }
       return scope.keep(out);
     }
-  }
-
-  /** The sequence length of {@code src}, as the first layer lays it out. */
-  private long seqLen(Tensor src) {
-    boolean batchFirst =
-        layers.size() > 0 && ((TransformerEncoderLayer) layers.get(0)).selfAttn.batchFirst();
-    return src.dim() == 3 && batchFirst ? src.shape()[1] : src.shape()[0];
   }
 }

@@ -161,13 +161,7 @@ public class TransformerEncoderLayer extends Module {
    * are Python's too).
    */
   TransformerEncoderLayer copy() {
-    return Generators.withoutDrawing(
-        () -> {
-          TransformerEncoderLayer c = new TransformerEncoderLayer(options);
-          c.loadStateDict(stateDict());
-          c.train(isTraining());
-          return c;
-        });
+    return Generators.deepCopy(this, () -> new TransformerEncoderLayer(options));
   }
 
   @Override

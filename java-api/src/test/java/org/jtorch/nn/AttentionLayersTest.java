@@ -294,6 +294,36 @@ class AttentionLayersTest {
     return tests.stream();
   }
 
+  /**
+   * The stacks' layers are copies, as Python's deepcopy: same weights, separate tensors, and no
+   * random numbers drawn (the draws after the stack are those after its one layer).
+   */
+  @Test
+  void stackLayersAreCopiesThatDrawNoRandomNumbers() {
+    try (Scope scope = Scope.open()) {
+      Torch.manualSeed(5);
+      new TransformerEncoderLayer(4, 2, 8);
+      new TransformerDecoderLayer(4, 2, 8);
+      float[] want = Torch.rand(3).toFloatArray();
+      Torch.manualSeed(5);
+      TransformerEncoderLayer layer = new TransformerEncoderLayer(4, 2, 8);
+      TransformerEncoder enc = new TransformerEncoder(layer, 3);
+      TransformerDecoder dec = new TransformerDecoder(new TransformerDecoderLayer(4, 2, 8), 2);
+      // only the two layers drew: the draw after them is the same with or without the stacks
+      assertArrayEquals(want, Torch.rand(3).toFloatArray());
+      assertEquals(3, enc.layers.size());
+      assertEquals(2, dec.layers.size());
+      Tensor w0 = ((TransformerEncoderLayer) enc.layers.get(0)).linear1.weight;
+      Tensor w1 = ((TransformerEncoderLayer) enc.layers.get(1)).linear1.weight;
+      assertTrue(w0.equal(layer.linear1.weight) && w1.equal(layer.linear1.weight));
+      try (var off = Torch.noGrad()) {
+        w0.add_(1);
+      }
+      assertFalse(w1.equal(w0), "each copy has tensors of its own");
+      assertThrows(IllegalArgumentException.class, () -> new TransformerEncoder(layer, -1));
+    }
+  }
+
   @Test
   void causalMasksAndTransformerMisuse() {
     try (Scope scope = Scope.open()) {
