@@ -125,9 +125,7 @@ class NoNativeLibraryTest {
         ChildJvm.runWithClassPath(Child.class.getName(), classPathWithoutNativeJar(), null, List.of(), List.of());
     assertRestWorks(r);
     String platform = org.bytedeco.javacpp.Loader.getPlatform();
-    String file =
-        platform.startsWith("windows") ? "jtorch_ops.dll"
-            : platform.startsWith("macosx") ? "libjtorch_ops.dylib" : "libjtorch_ops.so";
+    String file = NativeLibraries.libraryFile("jtorch_ops");
     String looked =
         (platform.startsWith("macosx") ? "" : "org/jtorch/native/" + platform + "-gpu/" + file + " and ")
             + "org/jtorch/native/" + platform + "/" + file;

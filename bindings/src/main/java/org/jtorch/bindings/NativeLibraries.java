@@ -161,6 +161,15 @@ public final class NativeLibraries {
     return opsBindingsFailure;
   }
 
+  /**
+   * The file name of the native library {@code name} on this JVM's platform: {@code libNAME.so}
+   * on Linux, {@code libNAME.dylib} on macOS, {@code NAME.dll} on Windows (what a user's operator
+   * library built from extensions-cpp/template is called, for {@code Ops.load}).
+   */
+  public static String libraryFile(String name) {
+    return Platforms.libraryFile(Platforms.current(), name);
+  }
+
   /** The platform whose natives were loaded, such as {@code linux-x86_64}. */
   public static String platform() {
     load();

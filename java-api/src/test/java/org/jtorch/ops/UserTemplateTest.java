@@ -11,6 +11,7 @@ import org.jtorch.Scope;
 import org.jtorch.Tensor;
 import org.jtorch.Torch;
 import org.jtorch.TorchException;
+import org.jtorch.bindings.NativeLibraries;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +24,10 @@ class UserTemplateTest {
     String override = System.getProperty("jtorch.template.library");
     Path p = override != null
         ? Path.of(override)
-        : Path.of(System.getProperty("user.dir")).resolve("../native/target/template/" + libraryFile("my_ops"));
+        : Path.of(System.getProperty("user.dir"))
+            .resolve("../native/target/template/" + NativeLibraries.libraryFile("my_ops"));
     assertTrue(Files.isRegularFile(p), "the native module builds the template into " + p);
     return p.normalize();
-  }
-
-  /** The platform's file name of library {@code name} (libNAME.so, libNAME.dylib, NAME.dll). */
-  private static String libraryFile(String name) {
-    String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
-    return os.startsWith("windows") ? name + ".dll"
-        : "lib" + name + (os.startsWith("mac") ? ".dylib" : ".so");
   }
 
   @Test
