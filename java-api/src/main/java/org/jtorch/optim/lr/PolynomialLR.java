@@ -41,8 +41,15 @@ public final class PolynomialLR extends LRScheduler {
     return out;
   }
 
+  /**
+   * @throws ArithmeticException where {@code totalIters} is 0 (Python's ZeroDivisionError: the
+   *     closed form divides by it)
+   */
   @Override
   protected List<Double> closedFormLr() {
+    if (totalIters == 0) {
+      throw new ArithmeticException("division by zero");
+    }
     List<Double> out = new ArrayList<>();
     for (double b : baseLrs) {
       out.add(b * Math.pow(1.0 - (double) Math.min(totalIters, lastEpoch) / totalIters, power));

@@ -190,6 +190,13 @@ class SchedulerGoldenTest {
     assertThrows(IllegalArgumentException.class, () -> ReduceLROnPlateau.options().factor(1.0));
     assertThrows(IllegalArgumentException.class, () -> ReduceLROnPlateau.options().mode("up"));
     assertThrows(IllegalArgumentException.class, () -> OneCycleLR.options(0.1, 0));
+    // PolynomialLR(total_iters=0): Python's closed form (SequentialLR's milestone) divides by 0
+    SGD p = optimizer();
+    SequentialLR seq =
+        new SequentialLR(
+            p, List.of(new ExponentialLR(p, 0.9), new PolynomialLR(p, 0, 1.0)), List.of(1L));
+    ArithmeticException zero = assertThrows(ArithmeticException.class, seq::step);
+    assertEquals("division by zero", zero.getMessage());
     OneCycleLR one = new OneCycleLR(opt, OneCycleLR.options(0.1, 2));
     one.step();
     one.step();
